@@ -1,0 +1,79 @@
+package io.paycron.customer;
+
+import io.paycron.merchant.Merchant;
+import io.paycron.web.ApiException;
+import io.paycron.web.ApiRequest;
+import io.paycron.web.ApiRequests;
+import io.paycron.web.Envelope;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CustomerController {
+
+  private static final int MAX_MULTI_GET = 100;
+
+  private final BillingKeyService billingKeys;
+  private final ApiRequests requests;
+
+  CustomerController(BillingKeyService billingKeys, ApiRequests requests) {
+    this.billingKeys = billingKeys;
+    this.requests = requests;
+  }
+
+  @PostMapping("/subscribe/customers/{customer_uid}")
+  Envelope<CustomerResponse> issue(
+      Merchant merchant, @PathVariable("customer_uid") String customerUid, HttpServletRequest http) {
+    ApiRequest request = requests.body(http);
+    BillingKey key =
+        billingKeys.register(
+            merchant,
+            customerUid,
+            CardInput.read(request),
+            request.string("pg").orElse(null),
+            CustomerDetails.from(request));
+    return Envelope.ok(CustomerResponse.of(key, merchant.sandbox()));
+  }
+
+  @GetMapping("/subscribe/customers/{customer_uid}")
+  Envelope<CustomerResponse> get(Merchant merchant, @PathVariable("customer_uid") String customerUid) {
+    return Envelope.ok(CustomerResponse.of(billingKeys.get(merchant, customerUid), merchant.sandbox()));
+  }
+
+  @DeleteMapping("/subscribe/customers/{customer_uid}")
+  Envelope<CustomerResponse> delete(
+      Merchant merchant, @PathVariable("customer_uid") String customerUid, HttpServletRequest http) {
+    requests.query(http).string("reason"); // validated for type; i'mport keeps it for display only
+    return Envelope.ok(
+        CustomerResponse.of(billingKeys.delete(merchant, customerUid), merchant.sandbox()));
+  }
+
+  @GetMapping("/subscribe/customers")
+  ResponseEntity<Envelope<Object>> getMany(Merchant merchant, HttpServletRequest http) {
+    Set<String> uids = new LinkedHashSet<>(requests.query(http).strings("customer_uid"));
+    if (uids.isEmpty()) {
+      throw new ApiException.InvalidRequest("customer_uid[]: at least one is required");
+    }
+    if (uids.size() > MAX_MULTI_GET) {
+      throw new ApiException.InvalidRequest("customer_uid[]: at most " + MAX_MULTI_GET + " per call");
+    }
+    List<CustomerResponse> found =
+        billingKeys.findAll(merchant, uids).stream()
+            .map(key -> CustomerResponse.of(key, merchant.sandbox()))
+            .toList();
+    if (found.isEmpty()) {
+      throw BillingKeyService.notFound(String.join(",", uids));
+    }
+    HttpStatus status = found.size() < uids.size() ? HttpStatus.MULTI_STATUS : HttpStatus.OK;
+    return ResponseEntity.status(status).body(new Envelope<>(0, null, found));
+  }
+}

@@ -1,0 +1,112 @@
+package io.paycron.merchant;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MerchantRepository {
+
+  private final JdbcClient jdbc;
+
+  MerchantRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record ApiKeyRow(String merchantId, String impKey, String secretHash) {}
+
+  record TokenRow(String merchantId, String merchantName, boolean sandbox, long expiresAt) {}
+
+  boolean merchantExists(String merchantId) {
+    return jdbc.sql("SELECT COUNT(*) FROM merchants WHERE id = :id")
+            .param("id", merchantId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  void insertMerchant(String id, String name, boolean sandbox, long now) {
+    jdbc.sql(
+            """
+            INSERT INTO merchants (id, name, sandbox, created_at)
+            VALUES (:id, :name, :sandbox, :now)""")
+        .param("id", id)
+        .param("name", name)
+        .param("sandbox", sandbox)
+        .param("now", now)
+        .update();
+  }
+
+  void upsertApiKey(String merchantId, String impKey, String secretHash, long now) {
+    jdbc.sql(
+            """
+            INSERT INTO api_keys (merchant_id, imp_key, secret_hash, created_at)
+            VALUES (:merchant, :key, :hash, :now)
+            ON CONFLICT (merchant_id, imp_key) DO UPDATE SET secret_hash = excluded.secret_hash,
+                revoked_at = NULL""")
+        .param("merchant", merchantId)
+        .param("key", impKey)
+        .param("hash", secretHash)
+        .param("now", now)
+        .update();
+  }
+
+  Optional<ApiKeyRow> findActiveApiKey(String impKey) {
+    return jdbc.sql(
+            """
+            SELECT merchant_id, imp_key, secret_hash FROM api_keys
+            WHERE imp_key = :key AND revoked_at IS NULL""")
+        .param("key", impKey)
+        .query(
+            (rs, n) ->
+                new ApiKeyRow(
+                    rs.getString("merchant_id"), rs.getString("imp_key"), rs.getString("secret_hash")))
+        .optional();
+  }
+
+  void insertToken(String merchantId, String tokenHash, String impKey, long issuedAt, long expiresAt) {
+    jdbc.sql(
+            """
+            INSERT INTO access_tokens (merchant_id, token_hash, imp_key, issued_at, expires_at)
+            VALUES (:merchant, :hash, :key, :issued, :expires)""")
+        .param("merchant", merchantId)
+        .param("hash", tokenHash)
+        .param("key", impKey)
+        .param("issued", issuedAt)
+        .param("expires", expiresAt)
+        .update();
+  }
+
+  void extendToken(String merchantId, String tokenHash, long expiresAt) {
+    jdbc.sql(
+            """
+            UPDATE access_tokens SET expires_at = :expires
+            WHERE merchant_id = :merchant AND token_hash = :hash AND expires_at < :expires""")
+        .param("merchant", merchantId)
+        .param("hash", tokenHash)
+        .param("expires", expiresAt)
+        .update();
+  }
+
+  Optional<TokenRow> findToken(String tokenHash) {
+    return jdbc.sql(
+            """
+            SELECT t.merchant_id, m.name, m.sandbox, t.expires_at
+            FROM access_tokens t
+            JOIN merchants m ON m.id = t.merchant_id
+            JOIN api_keys k ON k.merchant_id = t.merchant_id AND k.imp_key = t.imp_key
+            WHERE t.token_hash = :hash AND k.revoked_at IS NULL""")
+        .param("hash", tokenHash)
+        .query(
+            (rs, n) ->
+                new TokenRow(
+                    rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)))
+        .optional();
+  }
+
+  int deleteTokensExpiredBefore(long cutoff) {
+    return jdbc.sql("DELETE FROM access_tokens WHERE expires_at < :cutoff")
+        .param("cutoff", cutoff)
+        .update();
+  }
+}

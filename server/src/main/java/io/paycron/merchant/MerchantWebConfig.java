@@ -1,0 +1,52 @@
+package io.paycron.merchant;
+
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Guards the API with tokens and hands controllers the authenticated {@link Merchant}. */
+@Configuration(proxyBeanMethods = false)
+class MerchantWebConfig implements WebMvcConfigurer {
+
+  private final TokenService tokens;
+
+  MerchantWebConfig(TokenService tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry
+        .addInterceptor(new AuthInterceptor(tokens))
+        .addPathPatterns("/**")
+        .excludePathPatterns("/users/getToken", "/error", "/actuator/**", "/paycron/admin/**");
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(
+        new HandlerMethodArgumentResolver() {
+          @Override
+          public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == Merchant.class;
+          }
+
+          @Override
+          public Object resolveArgument(
+              MethodParameter parameter,
+              ModelAndViewContainer container,
+              NativeWebRequest request,
+              WebDataBinderFactory binderFactory) {
+            return request.getAttribute(
+                AuthInterceptor.MERCHANT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+          }
+        });
+  }
+}

@@ -1,0 +1,131 @@
+package io.paycron.payment;
+
+import io.paycron.PaycronProperties;
+import io.paycron.connector.Gateways;
+import io.paycron.gateway.CancelOutcome;
+import io.paycron.gateway.CancelRequest;
+import io.paycron.gateway.ChargeLookup;
+import io.paycron.gateway.Money;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles what the gateway left unanswered by asking it, never by charging again: unknown
+ * attempts, attempts whose node died while sending, and refunds with an unknown outcome.
+ *
+ * <p>"Not found" is believed only once the attempt is older than the gateway timeout, so a charge
+ * that is still on its way is not declared uncharged.
+ */
+@Component
+public class Reconciler implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+  private static final int BATCH = 200;
+
+  private final PaymentRepository payments;
+  private final OutcomeRecorder recorder;
+  private final CancelService cancels;
+  private final Gateways gateways;
+  private final Clock clock;
+  private final Duration interval;
+  private final Duration gatewayTimeout;
+  private ScheduledExecutorService executor;
+
+  Reconciler(
+      PaymentRepository payments,
+      OutcomeRecorder recorder,
+      CancelService cancels,
+      Gateways gateways,
+      Clock clock,
+      PaycronProperties properties) {
+    this.payments = payments;
+    this.recorder = recorder;
+    this.cancels = cancels;
+    this.gateways = gateways;
+    this.clock = clock;
+    this.interval = properties.reconcileInterval();
+    this.gatewayTimeout = properties.gatewayTimeout();
+  }
+
+  /** One pass; returns how many attempts and refunds it settled. */
+  public int reconcileNow() {
+    int settled = 0;
+    long now = clock.millis();
+    long staleBefore = now - gatewayTimeout.multipliedBy(2).toMillis();
+    for (PaymentRepository.UnsettledAttempt attempt : payments.findUnsettled(staleBefore, BATCH)) {
+      ChargeLookup lookup = gateways.byProvider(attempt.pgProvider()).lookupCharge(attempt.idempotencyKey());
+      boolean applied = false;
+      if (lookup instanceof ChargeLookup.Settled found) {
+        applied = recorder.record(
+            attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey(), found.outcome());
+      } else if (lookup instanceof ChargeLookup.NotFound
+          && attempt.createdAt() < now - gatewayTimeout.toMillis()) {
+        applied = recorder.recordNotCharged(
+            attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey());
+      }
+      settled += applied ? 1 : 0;
+    }
+    for (PaymentRepository.UnknownRefund refund : payments.findUnknownRefunds(BATCH)) {
+      CancelOutcome outcome =
+          gateways
+              .byProvider(refund.pgProvider())
+              .cancel(
+                  new CancelRequest(
+                      refund.merchantId() + ":" + refund.cancellationId(),
+                      refund.transactionId(),
+                      Money.of(refund.amount(), Currency.getInstance(refund.currency())),
+                      refund.reason()));
+      if (!(outcome instanceof CancelOutcome.Unknown)) {
+        cancels.settle(refund.merchantId(), refund.impUid(), refund.cancellationId(),
+            refund.amount(), refund.reason(), outcome);
+        settled++;
+      }
+    }
+    return settled;
+  }
+
+  private void runSafely() {
+    try {
+      int settled = reconcileNow();
+      if (settled > 0) {
+        log.info("reconciliation settled {} attempt(s)", settled);
+      }
+    } catch (RuntimeException e) {
+      log.warn("reconciliation pass failed; will retry: {}", e.toString());
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "paycron-reconciler");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long millis = interval.toMillis();
+    executor.scheduleWithFixedDelay(this::runSafely, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (executor != null) {
+      executor.shutdownNow();
+      executor = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return executor != null;
+  }
+}

@@ -1,0 +1,100 @@
+package io.paycron.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.paycron.PaycronProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** PostgreSQL when PAYCRON_DB_URL is set, otherwise an embedded SQLite file under PAYCRON_DATA. */
+@Configuration(proxyBeanMethods = false)
+class DataSourceConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(DataSourceConfig.class);
+
+  @Bean
+  SqlDialect sqlDialect(PaycronProperties properties) {
+    return properties.usesPostgres() ? SqlDialect.POSTGRESQL : SqlDialect.SQLITE;
+  }
+
+  @Bean(destroyMethod = "close")
+  HikariDataSource dataSource(PaycronProperties properties) {
+    return properties.usesPostgres() ? postgres(properties) : sqlite(properties.data());
+  }
+
+  private static HikariDataSource postgres(PaycronProperties properties) {
+    if (!properties.dbUrl().startsWith("jdbc:postgresql:")) {
+      throw new StartupRefusedException(
+          "PAYCRON_DB_URL must be a jdbc:postgresql: URL, got '" + properties.dbUrl() + "'.",
+          "Set PAYCRON_DB_URL=jdbc:postgresql://host:5432/db, or unset it to use SQLite.");
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("paycron-pg");
+    config.setJdbcUrl(properties.dbUrl());
+    if (properties.dbUser() != null) {
+      config.setUsername(properties.dbUser());
+    }
+    if (properties.dbPassword() != null) {
+      config.setPassword(properties.dbPassword());
+    }
+    config.setMaximumPoolSize(16);
+    log.info("storage: PostgreSQL");
+    return new HikariDataSource(config);
+  }
+
+  private static HikariDataSource sqlite(Path dataDir) {
+    Path file = dataDir.toAbsolutePath().normalize().resolve("paycron.db");
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new StartupRefusedException(
+          "cannot create the data folder " + file.getParent() + ": " + e.getMessage(),
+          "Set PAYCRON_DATA to a writable folder.");
+    }
+    SingleNodeLock lock = SingleNodeLock.acquire(file);
+    SQLiteConfig sqlite = new SQLiteConfig();
+    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    sqlite.setBusyTimeout(30_000);
+    // Writers take the lock when the transaction begins, so two read-then-write transactions
+    // wait for each other instead of failing with SQLITE_BUSY on lock upgrade.
+    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    sqlite.enforceForeignKeys(true);
+    SQLiteDataSource target = new SQLiteDataSource(sqlite);
+    target.setUrl("jdbc:sqlite:" + file);
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("paycron-sqlite");
+    config.setDataSource(target);
+    config.setMaximumPoolSize(4);
+    log.info("storage: SQLite at {}", file);
+    return new LockHoldingDataSource(config, lock);
+  }
+
+  /** Keeps the single-node lock for exactly as long as the pool lives. */
+  private static final class LockHoldingDataSource extends HikariDataSource {
+    private final SingleNodeLock lock;
+
+    LockHoldingDataSource(HikariConfig config, SingleNodeLock lock) {
+      super(config);
+      this.lock = lock;
+    }
+
+    @Override
+    public void close() {
+      super.close();
+      try {
+        lock.close();
+      } catch (IOException e) {
+        log.warn("could not release the database lock: {}", e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.paycron.storage;
+
+import java.sql.SQLException;
+
+/** The few places where PostgreSQL and SQLite SQL differ. */
+public enum SqlDialect {
+  POSTGRESQL,
+  SQLITE;
+
+  /** Whether an exception (or one of its causes) is a unique-constraint violation. */
+  public boolean isUniqueViolation(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        if ("23505".equals(sql.getSQLState())) {
+          return true;
+        }
+        String message = String.valueOf(sql.getMessage());
+        if (message.contains("UNIQUE constraint failed")
+            || message.contains("PRIMARYKEY")
+            || message.contains("SQLITE_CONSTRAINT_UNIQUE")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,116 @@
+package io.paycron.web;
+
+/**
+ * Every error a client can be answered with. Each kind fixes its HTTP status and i'mport code, so
+ * the status/code matrix of API.md lives here and in {@link ApiErrorHandler} only.
+ */
+public abstract sealed class ApiException extends RuntimeException
+    permits ApiException.InvalidRequest,
+        ApiException.NotFound,
+        ApiException.Unauthorized,
+        ApiException.Refused,
+        ApiException.TooLarge,
+        ApiException.UnsupportedMediaType {
+
+  private ApiException(String message) {
+    super(message, null, false, false);
+  }
+
+  public abstract int httpStatus();
+
+  public abstract int code();
+
+  /** A malformed parameter: HTTP 400, code 1; the message names the field. */
+  public static final class InvalidRequest extends ApiException {
+    public InvalidRequest(String message) {
+      super(message);
+    }
+
+    public int httpStatus() {
+      return 400;
+    }
+
+    public int code() {
+      return 1;
+    }
+  }
+
+  /** HTTP 404, code 1. Another merchant's object is answered exactly like a missing one. */
+  public static final class NotFound extends ApiException {
+    public NotFound(String message) {
+      super(message);
+    }
+
+    public int httpStatus() {
+      return 404;
+    }
+
+    public int code() {
+      return 1;
+    }
+  }
+
+  /** HTTP 401, code -1, always the same text so it leaks nothing. */
+  public static final class Unauthorized extends ApiException {
+    public Unauthorized() {
+      super("Unauthorized");
+    }
+
+    public int httpStatus() {
+      return 401;
+    }
+
+    public int code() {
+      return -1;
+    }
+  }
+
+  /**
+   * A business refusal that i'mport answers with HTTP 200 and a non-zero code (1, or -1 for a card
+   * the card company refused).
+   */
+  public static final class Refused extends ApiException {
+    private final int code;
+
+    public Refused(int code, String message) {
+      super(message);
+      this.code = code;
+    }
+
+    public int httpStatus() {
+      return 200;
+    }
+
+    public int code() {
+      return code;
+    }
+  }
+
+  public static final class TooLarge extends ApiException {
+    public TooLarge(String message) {
+      super(message);
+    }
+
+    public int httpStatus() {
+      return 413;
+    }
+
+    public int code() {
+      return 1;
+    }
+  }
+
+  public static final class UnsupportedMediaType extends ApiException {
+    public UnsupportedMediaType(String message) {
+      super(message);
+    }
+
+    public int httpStatus() {
+      return 415;
+    }
+
+    public int code() {
+      return 1;
+    }
+  }
+}

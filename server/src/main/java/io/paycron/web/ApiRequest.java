@@ -1,0 +1,274 @@
+package io.paycron.web;
+
+import io.paycron.gateway.Money;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Parameters of one request, from a JSON body, a form body or a query string, read with one set
+ * of strict accessors. Shapes are lenient (a JSON null is absent, {@code a[]} equals {@code a},
+ * numbers may arrive as text from forms); types are strict (a boolean is never an amount, an
+ * object is never a string). Every error names its field.
+ */
+public final class ApiRequest {
+
+  /** Integer digits a money amount may have; beyond this it is refused, never rounded. */
+  private static final int MAX_AMOUNT_DIGITS = 15;
+
+  private final ObjectNode values;
+  private final String prefix;
+
+  ApiRequest(ObjectNode values) {
+    this(values, "");
+  }
+
+  private ApiRequest(ObjectNode values, String prefix) {
+    this.values = values;
+    this.prefix = prefix;
+  }
+
+  private JsonNode raw(String field) {
+    JsonNode node = values.get(field);
+    if (node == null || node.isNull()) {
+      node = values.get(field + "[]");
+    }
+    return node == null || node.isNull() || node.isMissingNode() ? null : node;
+  }
+
+  public boolean has(String field) {
+    return raw(field) != null;
+  }
+
+  private ApiException.InvalidRequest invalid(String field, String problem) {
+    return new ApiException.InvalidRequest(prefix + field + ": " + problem);
+  }
+
+  /** A text value; a number is accepted as its text, anything else is refused. */
+  public Optional<String> string(String field) {
+    JsonNode node = raw(field);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node.isArray() && node.size() == 1 && isScalarText(node.get(0))) {
+      node = node.get(0); // a form field sent once arrives as a one-element list
+    }
+    if (!isScalarText(node)) {
+      throw invalid(field, "must be a string");
+    }
+    return Optional.of(node.isString() ? node.stringValue() : node.decimalValue().toPlainString());
+  }
+
+  private static boolean isScalarText(JsonNode node) {
+    return node.isString() || node.isNumber();
+  }
+
+  /** A text value that must be present and not blank. */
+  public String requiredString(String field) {
+    String value = string(field).orElseThrow(() -> invalid(field, "is required"));
+    if (value.isBlank()) {
+      throw invalid(field, "is required");
+    }
+    return value;
+  }
+
+  /** Like {@link #string} but a JSON object or array is kept as its JSON text (custom_data). */
+  public Optional<String> stringOrJson(String field) {
+    JsonNode node = raw(field);
+    if (node != null && node.isContainer() && !isSingleFormValue(node)) {
+      return Optional.of(node.toString());
+    }
+    return string(field);
+  }
+
+  private static boolean isSingleFormValue(JsonNode node) {
+    return node.isArray() && node.size() == 1 && node.get(0).isString();
+  }
+
+  /** One string or an array of strings (also {@code field[]}); never an object. */
+  public List<String> strings(String field) {
+    JsonNode node = raw(field);
+    List<String> result = new ArrayList<>();
+    if (node == null) {
+      return result;
+    }
+    if (node.isArray()) {
+      for (JsonNode item : node) {
+        if (!isScalarText(item)) {
+          throw invalid(field, "must be a string or an array of strings");
+        }
+        result.add(item.isString() ? item.stringValue() : item.decimalValue().toPlainString());
+      }
+      return result;
+    }
+    if (!isScalarText(node)) {
+      throw invalid(field, "must be a string or an array of strings");
+    }
+    result.add(node.isString() ? node.stringValue() : node.decimalValue().toPlainString());
+    return result;
+  }
+
+  /** A decimal number (JSON number, or numeric text). */
+  public Optional<BigDecimal> decimal(String field) {
+    Optional<String> text = numberText(field);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      BigDecimal value = new BigDecimal(text.get().trim());
+      if (value.precision() - value.scale() > MAX_AMOUNT_DIGITS) {
+        throw invalid(field, "is too large");
+      }
+      return Optional.of(value);
+    } catch (NumberFormatException e) {
+      throw invalid(field, "must be a number");
+    }
+  }
+
+  private Optional<String> numberText(String field) {
+    JsonNode node = raw(field);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node.isArray() && node.size() == 1) {
+      node = node.get(0);
+    }
+    if (node.isNumber()) {
+      return Optional.of(node.decimalValue().toPlainString());
+    }
+    if (node.isString() && !node.stringValue().isBlank()) {
+      return Optional.of(node.stringValue());
+    }
+    if (node.isString()) {
+      return Optional.empty();
+    }
+    throw invalid(field, "must be a number");
+  }
+
+  /** A whole number within int range. */
+  public Optional<Integer> integer(String field) {
+    Optional<BigDecimal> value = decimal(field);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(value.get().intValueExact());
+    } catch (ArithmeticException e) {
+      throw invalid(field, "must be a whole number");
+    }
+  }
+
+  /** A whole number within long range (UNIX seconds and the like). */
+  public Optional<Long> longValue(String field) {
+    Optional<BigDecimal> value = decimal(field);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(value.get().longValueExact());
+    } catch (ArithmeticException e) {
+      throw invalid(field, "must be a whole number");
+    }
+  }
+
+  /** true/false as JSON booleans or the text "true"/"false". */
+  public Optional<Boolean> bool(String field) {
+    JsonNode node = raw(field);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node.isArray() && node.size() == 1) {
+      node = node.get(0);
+    }
+    if (node.isBoolean()) {
+      return Optional.of(node.booleanValue());
+    }
+    if (node.isString()) {
+      switch (node.stringValue().trim().toLowerCase()) {
+        case "true", "1" -> {
+          return Optional.of(true);
+        }
+        case "false", "0" -> {
+          return Optional.of(false);
+        }
+        case "" -> {
+          return Optional.empty();
+        }
+        default -> {
+          // refused below
+        }
+      }
+    }
+    throw invalid(field, "must be true or false");
+  }
+
+  /** The currency of a request (default KRW), as an ISO 4217 code. */
+  public Currency currency(String field) {
+    String code = string(field).map(String::trim).filter(s -> !s.isEmpty()).orElse("KRW");
+    try {
+      return Currency.getInstance(code.toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw invalid(field, "unknown currency '" + code + "'");
+    }
+  }
+
+  /** A positive amount in major units of {@code currency}, converted exactly to minor units. */
+  public Money requiredPositiveMoney(String field, Currency currency) {
+    Money money = optionalMoney(field, currency).orElseThrow(() -> invalid(field, "is required"));
+    if (!money.isPositive()) {
+      throw invalid(field, "must be greater than 0");
+    }
+    return money;
+  }
+
+  /** An amount ≥ 0, or empty when absent. */
+  public Optional<Money> optionalMoney(String field, Currency currency) {
+    Optional<BigDecimal> value = decimal(field);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (value.get().signum() < 0) {
+      throw invalid(field, "must not be negative");
+    }
+    try {
+      return Optional.of(Money.ofMajor(value.get(), currency));
+    } catch (IllegalArgumentException e) {
+      throw invalid(field, e.getMessage());
+    }
+  }
+
+  /** A nested object ({@code extra}, one schedule); its errors name the path. */
+  public Optional<ApiRequest> object(String field) {
+    JsonNode node = raw(field);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw invalid(field, "must be an object");
+    }
+    return Optional.of(new ApiRequest(object, prefix + field + "."));
+  }
+
+  /** An array of objects; its errors name the index. */
+  public List<ApiRequest> objects(String field) {
+    JsonNode node = raw(field);
+    List<ApiRequest> result = new ArrayList<>();
+    if (node == null) {
+      return result;
+    }
+    if (!node.isArray()) {
+      throw invalid(field, "must be an array of objects");
+    }
+    for (int i = 0; i < node.size(); i++) {
+      if (!(node.get(i) instanceof ObjectNode object)) {
+        throw invalid(field + "[" + i + "]", "must be an object");
+      }
+      result.add(new ApiRequest(object, prefix + field + "[" + i + "]."));
+    }
+    return result;
+  }
+}
