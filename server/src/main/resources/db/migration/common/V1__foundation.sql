@@ -103,7 +103,7 @@ CREATE TABLE payments (
 -- A merchant_uid is spent by a ready (in progress), paid or cancelled payment; only failed ones
 -- may repeat. This index is what makes two concurrent charges of one merchant_uid impossible.
 CREATE UNIQUE INDEX payments_live_merchant_uid ON payments (merchant_id, merchant_uid)
-    WHERE status <> 'failed';
+    WHERE status <> 'FAILED';
 CREATE INDEX payments_by_merchant_uid ON payments (merchant_id, merchant_uid, started_at);
 CREATE INDEX payments_by_status ON payments (merchant_id, status, started_at);
 CREATE INDEX payments_by_started ON payments (merchant_id, started_at);
@@ -127,7 +127,7 @@ CREATE TABLE payment_attempts (
 CREATE UNIQUE INDEX payment_attempts_by_key ON payment_attempts (idempotency_key);
 CREATE INDEX payment_attempts_by_payment ON payment_attempts (merchant_id, imp_uid);
 CREATE INDEX payment_attempts_unsettled ON payment_attempts (state, updated_at)
-    WHERE state IN ('sending', 'unknown');
+    WHERE state IN ('SENDING', 'UNKNOWN');
 
 CREATE TABLE cancellations (
     merchant_id     TEXT   NOT NULL REFERENCES merchants (id),
