@@ -1,0 +1,85 @@
+package io.paycron.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paycron.sandbox.SandboxGateway;
+import io.paycron.support.ApiClient;
+import io.paycron.support.ApiClient.Answer;
+import io.paycron.support.Cards;
+import io.paycron.support.Servers;
+import io.paycron.support.TestDatabase;
+import io.paycron.support.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Many merchants' retries racing on one merchant_uid must charge the card once. */
+class ConcurrentChargeTest {
+
+  // a little gateway latency keeps the first charge in flight while the others arrive
+  private static final Servers servers = new Servers(Map.of("paycron.sandbox.latency-ms", "50"));
+
+  @AfterAll
+  static void stop() {
+    servers.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void fiftyConcurrentAgainCallsWithOneMerchantUidChargeExactlyOnce(TestDatabase database)
+      throws Exception {
+    TestServer server = servers.on(database);
+    ApiClient api = server.sandboxClient();
+    String customerUid = "racer_" + UUID.randomUUID();
+    assertThat(api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.APPROVE)).code())
+        .isZero();
+    String merchantUid = "race_" + UUID.randomUUID();
+    Map<String, Object> body =
+        Map.of("customer_uid", customerUid, "merchant_uid", merchantUid, "amount", 8900);
+
+    int threads = 50;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Answer>> futures = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return api.postJson("/subscribe/payments/again", body);
+              }));
+    }
+    start.countDown();
+    List<Answer> answers = new ArrayList<>();
+    for (Future<Answer> future : futures) {
+      answers.add(future.get());
+    }
+    pool.shutdown();
+
+    assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
+    List<Answer> charged = answers.stream().filter(a -> a.code() == 0).toList();
+    assertThat(charged).hasSize(1);
+    assertThat(charged.get(0).response().get("status").asString()).isEqualTo("paid");
+    assertThat(answers.stream().filter(a -> a.code() == 1)).hasSize(threads - 1);
+
+    List<String> impUids =
+        server
+            .jdbc()
+            .sql("SELECT imp_uid FROM payments WHERE merchant_uid = :uid")
+            .param("uid", merchantUid)
+            .query(String.class)
+            .list();
+    assertThat(impUids).hasSize(1);
+    SandboxGateway gateway = server.bean(SandboxGateway.class);
+    assertThat(gateway.countCharges("mer_sandbox:" + impUids.get(0) + ":")).isEqualTo(1);
+    assertThat(gateway.countCharges("mer_sandbox:")).isGreaterThanOrEqualTo(1);
+  }
+}

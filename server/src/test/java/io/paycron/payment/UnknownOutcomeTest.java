@@ -1,0 +1,158 @@
+package io.paycron.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paycron.sandbox.SandboxGateway;
+import io.paycron.support.ApiClient;
+import io.paycron.support.ApiClient.Answer;
+import io.paycron.support.Cards;
+import io.paycron.support.Servers;
+import io.paycron.support.TestDatabase;
+import io.paycron.support.TestServer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A charge whose outcome the gateway did not give is neither paid nor failed until the gateway's
+ * own record says so; reconciliation asks, and never charges a second time.
+ */
+class UnknownOutcomeTest {
+
+  private static final Servers servers = new Servers();
+
+  @AfterAll
+  static void stop() {
+    servers.close();
+  }
+
+  private record Charged(TestServer server, ApiClient api, String merchantUid, Answer answer) {}
+
+  private static Charged chargeWith(TestDatabase database, String cardNumber) {
+    TestServer server = servers.on(database);
+    ApiClient api = server.sandboxClient();
+    String customerUid = "cus_" + UUID.randomUUID();
+    assertThat(api.postJson("/subscribe/customers/" + customerUid, Cards.card(cardNumber)).code())
+        .isZero();
+    String merchantUid = "ord_" + UUID.randomUUID();
+    Answer answer =
+        api.postJson(
+            "/subscribe/payments/again",
+            Map.of("customer_uid", customerUid, "merchant_uid", merchantUid, "amount", 8900));
+    return new Charged(server, api, merchantUid, answer);
+  }
+
+  private static long charges(TestServer server, String impUid) {
+    return server.bean(SandboxGateway.class).countCharges("mer_sandbox:" + impUid + ":");
+  }
+
+  private static String attemptState(TestServer server, String impUid) {
+    return server
+        .jdbc()
+        .sql("SELECT state FROM payment_attempts WHERE imp_uid = :imp")
+        .param("imp", impUid)
+        .query(String.class)
+        .single();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void timeoutAfterTheGatewayChargedStaysReadyUntilReconciledToPaidWithoutASecondCharge(
+      TestDatabase database) {
+    Charged charged = chargeWith(database, Cards.TIMEOUT_CHARGED);
+    TestServer server = charged.server();
+    Answer answer = charged.answer();
+    assertThat(answer.code()).isZero();
+    String impUid = answer.response().get("imp_uid").asString();
+    assertThat(answer.response().get("status").asString()).isEqualTo("ready");
+    assertThat(answer.response().get("fail_reason").isNull()).isTrue();
+    assertThat(attemptState(server, impUid)).isEqualTo("UNKNOWN");
+    assertThat(charges(server, impUid)).isEqualTo(1);
+
+    // while unknown, the merchant_uid cannot be charged again
+    Answer retry =
+        charged.api().postJson(
+            "/subscribe/payments/again",
+            Map.of("customer_uid", "whoever", "merchant_uid", charged.merchantUid(), "amount", 1));
+    assertThat(retry.code()).isEqualTo(1);
+    Answer retrySameCustomer =
+        charged.api().postJson(
+            "/subscribe/payments/onetime",
+            withCard(Cards.APPROVE, charged.merchantUid()));
+    assertThat(retrySameCustomer.code()).isEqualTo(1);
+    assertThat(retrySameCustomer.message()).contains("진행 중");
+
+    Reconciler reconciler = server.bean(Reconciler.class);
+    reconciler.reconcileNow();
+    Answer settled = charged.api().get("/payments/" + impUid);
+    assertThat(settled.response().get("status").asString()).isEqualTo("paid");
+    assertThat(settled.response().get("paid_at").asLong()).isPositive();
+    assertThat(attemptState(server, impUid)).isEqualTo("APPROVED");
+    assertThat(charges(server, impUid)).isEqualTo(1);
+
+    reconciler.reconcileNow();
+    assertThat(charges(server, impUid)).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void timeoutWhereTheGatewayNeverChargedFailsOnlyAfterTheGatewayTimeoutAndFreesTheMerchantUid(
+      TestDatabase database) {
+    Charged charged = chargeWith(database, Cards.TIMEOUT_NOT_CHARGED);
+    TestServer server = charged.server();
+    String impUid = charged.answer().response().get("imp_uid").asString();
+    assertThat(charged.answer().response().get("status").asString()).isEqualTo("ready");
+
+    Reconciler reconciler = server.bean(Reconciler.class);
+    reconciler.reconcileNow(); // too early: the charge could still be on its way
+    assertThat(charged.api().get("/payments/" + impUid).response().get("status").asString())
+        .isEqualTo("ready");
+
+    server.clock().advance(Duration.ofSeconds(6)); // past paycron.gateway-timeout (5 s in tests)
+    reconciler.reconcileNow();
+    Answer failed = charged.api().get("/payments/" + impUid);
+    assertThat(failed.response().get("status").asString()).isEqualTo("failed");
+    assertThat(failed.response().get("fail_reason").asString()).isNotBlank();
+    assertThat(attemptState(server, impUid)).isEqualTo("NOT_CHARGED");
+    assertThat(charges(server, impUid)).isZero();
+
+    Answer again = charged.api().postJson("/subscribe/payments/onetime", withCard(Cards.APPROVE, charged.merchantUid()));
+    assertThat(again.response().get("status").asString()).isEqualTo("paid");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void anAttemptLeftSendingByADeadNodeIsSettledFromTheGatewaysRecordNotResent(
+      TestDatabase database) {
+    Charged charged = chargeWith(database, Cards.TIMEOUT_CHARGED);
+    TestServer server = charged.server();
+    String impUid = charged.answer().response().get("imp_uid").asString();
+    // what a node that died between the gateway call and recording its outcome leaves behind
+    server
+        .jdbc()
+        .sql("UPDATE payment_attempts SET state = 'SENDING' WHERE imp_uid = :imp")
+        .param("imp", impUid)
+        .update();
+
+    Reconciler reconciler = server.bean(Reconciler.class);
+    reconciler.reconcileNow(); // a live node may still be sending: not touched yet
+    assertThat(attemptState(server, impUid)).isEqualTo("SENDING");
+
+    server.clock().advance(Duration.ofSeconds(11)); // twice the gateway timeout
+    reconciler.reconcileNow();
+    assertThat(attemptState(server, impUid)).isEqualTo("APPROVED");
+    assertThat(charged.api().get("/payments/" + impUid).response().get("status").asString())
+        .isEqualTo("paid");
+    assertThat(charges(server, impUid)).isEqualTo(1);
+  }
+
+  private static Map<String, Object> withCard(String number, String merchantUid) {
+    Map<String, Object> body = Cards.card(number);
+    body.put("merchant_uid", merchantUid);
+    body.put("amount", 8900);
+    return body;
+  }
+}
