@@ -31,7 +31,8 @@ public record PaycronProperties(
    * @param latencyMs added to every sandbox gateway call
    * @param timeoutDelayMs how long the sandbox's "times out" test cards wait before giving up
    */
-  public record Sandbox(@DefaultValue("0") long latencyMs, @DefaultValue("2000") long timeoutDelayMs) {}
+  public record Sandbox(
+      @DefaultValue("0") long latencyMs, @DefaultValue("2000") long timeoutDelayMs) {}
 
   public boolean usesPostgres() {
     return dbUrl != null && !dbUrl.isBlank();

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Production must never run on test money or public credentials: it refuses to start with only
- * the sandbox gateway, or with the public sandbox key pair present in its database.
+ * Production must never run on test money or public credentials: it refuses to start with only the
+ * sandbox gateway, or with the public sandbox key pair present in its database.
  */
 @Component
 class ProductionGuard implements SmartInitializingSingleton {
@@ -35,7 +35,8 @@ class ProductionGuard implements SmartInitializingSingleton {
           "Run in sandbox mode (unset PAYCRON_PROFILE), or configure a real gateway.");
     }
     long publicKeys =
-        jdbc.sql("SELECT COUNT(*) FROM api_keys WHERE imp_key = 'imp_apikey' AND revoked_at IS NULL")
+        jdbc.sql(
+                "SELECT COUNT(*) FROM api_keys WHERE imp_key = 'imp_apikey' AND revoked_at IS NULL")
             .query(Long.class)
             .single();
     if (publicKeys > 0) {

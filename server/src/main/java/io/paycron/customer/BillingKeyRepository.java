@@ -89,7 +89,8 @@ class BillingKeyRepository {
   }
 
   boolean delete(String merchantId, String customerUid) {
-    return jdbc.sql("DELETE FROM billing_keys WHERE merchant_id = :merchant AND customer_uid = :uid")
+    return jdbc.sql(
+                "DELETE FROM billing_keys WHERE merchant_id = :merchant AND customer_uid = :uid")
             .param("merchant", merchantId)
             .param("uid", customerUid)
             .update()

@@ -72,10 +72,16 @@ public class BillingKeyService {
   }
 
   /** For a onetime charge without customer_uid: the card is checked and tokenised, not kept. */
-  public OneTimeKey issueForOneCharge(Merchant merchant, String merchantUid, CardData card, String pg) {
+  public OneTimeKey issueForOneCharge(
+      Merchant merchant, String merchantUid, CardData card, String pg) {
     Gateways.Selected selected = gateways.select(pg);
     BillingKeyResult.Issued issued =
-        issue(selected, gatewayCustomerKey(merchant, "onetime:" + merchantUid), card, CARD_REFUSED, false);
+        issue(
+            selected,
+            gatewayCustomerKey(merchant, "onetime:" + merchantUid),
+            card,
+            CARD_REFUSED,
+            false);
     return new OneTimeKey(selected.gateway().provider(), selected.pgId(), issued);
   }
 
@@ -84,12 +90,17 @@ public class BillingKeyService {
     try {
       gateways.byProvider(key.pgProvider()).deleteBillingKey(key.issued().token());
     } catch (RuntimeException e) {
-      log.warn("could not delete a one-time billing key at {}: {}", key.pgProvider(), e.getMessage());
+      log.warn(
+          "could not delete a one-time billing key at {}: {}", key.pgProvider(), e.getMessage());
     }
   }
 
   private static BillingKeyResult.Issued issue(
-      Gateways.Selected selected, String customerKey, CardData card, String refusal, boolean withCode) {
+      Gateways.Selected selected,
+      String customerKey,
+      CardData card,
+      String refusal,
+      boolean withCode) {
     BillingKeyResult result =
         selected.gateway().issueBillingKey(new BillingKeyRequest(customerKey, card));
     if (result instanceof BillingKeyResult.Refused refused) {
@@ -139,15 +150,15 @@ public class BillingKeyService {
   }
 
   static ApiException.NotFound notFound(String customerUid) {
-    return new ApiException.NotFound(
-        "요청하신 customer_uid(" + customerUid + ")로 등록된 정보를 찾을 수 없습니다.");
+    return new ApiException.NotFound("요청하신 customer_uid(" + customerUid + ")로 등록된 정보를 찾을 수 없습니다.");
   }
 
   private static void requireValidUid(String customerUid) {
     if (customerUid == null || customerUid.isBlank()) {
       throw new ApiException.InvalidRequest("customer_uid: is required");
     }
-    if (customerUid.length() > MAX_UID_LENGTH || customerUid.chars().anyMatch(Character::isISOControl)) {
+    if (customerUid.length() > MAX_UID_LENGTH
+        || customerUid.chars().anyMatch(Character::isISOControl)) {
       throw new ApiException.InvalidRequest(
           "customer_uid: must be at most " + MAX_UID_LENGTH + " printable characters");
     }

@@ -32,7 +32,9 @@ class CustomerController {
 
   @PostMapping("/subscribe/customers/{customer_uid}")
   Envelope<CustomerResponse> issue(
-      Merchant merchant, @PathVariable("customer_uid") String customerUid, HttpServletRequest http) {
+      Merchant merchant,
+      @PathVariable("customer_uid") String customerUid,
+      HttpServletRequest http) {
     ApiRequest request = requests.body(http);
     BillingKey key =
         billingKeys.register(
@@ -45,13 +47,17 @@ class CustomerController {
   }
 
   @GetMapping("/subscribe/customers/{customer_uid}")
-  Envelope<CustomerResponse> get(Merchant merchant, @PathVariable("customer_uid") String customerUid) {
-    return Envelope.ok(CustomerResponse.of(billingKeys.get(merchant, customerUid), merchant.sandbox()));
+  Envelope<CustomerResponse> get(
+      Merchant merchant, @PathVariable("customer_uid") String customerUid) {
+    return Envelope.ok(
+        CustomerResponse.of(billingKeys.get(merchant, customerUid), merchant.sandbox()));
   }
 
   @DeleteMapping("/subscribe/customers/{customer_uid}")
   Envelope<CustomerResponse> delete(
-      Merchant merchant, @PathVariable("customer_uid") String customerUid, HttpServletRequest http) {
+      Merchant merchant,
+      @PathVariable("customer_uid") String customerUid,
+      HttpServletRequest http) {
     requests.query(http).string("reason"); // validated for type; i'mport keeps it for display only
     return Envelope.ok(
         CustomerResponse.of(billingKeys.delete(merchant, customerUid), merchant.sandbox()));
@@ -64,7 +70,8 @@ class CustomerController {
       throw new ApiException.InvalidRequest("customer_uid[]: at least one is required");
     }
     if (uids.size() > MAX_MULTI_GET) {
-      throw new ApiException.InvalidRequest("customer_uid[]: at most " + MAX_MULTI_GET + " per call");
+      throw new ApiException.InvalidRequest(
+          "customer_uid[]: at most " + MAX_MULTI_GET + " per call");
     }
     List<CustomerResponse> found =
         billingKeys.findAll(merchant, uids).stream()

@@ -4,12 +4,7 @@ import io.paycron.web.ApiRequest;
 
 /** The buyer fields kept with a billing key; charges default their buyer fields to these. */
 public record CustomerDetails(
-    String customerId,
-    String name,
-    String tel,
-    String email,
-    String addr,
-    String postcode) {
+    String customerId, String name, String tel, String email, String addr, String postcode) {
 
   public static CustomerDetails from(ApiRequest request) {
     return new CustomerDetails(

@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Every V1 and Paycron endpoint but getToken needs a token: {@code Authorization: <token>},
- * {@code Authorization: Bearer <token>} or {@code X-ImpTokenHeader: <token>}; Authorization wins.
+ * Every V1 and Paycron endpoint but getToken needs a token: {@code Authorization: <token>}, {@code
+ * Authorization: Bearer <token>} or {@code X-ImpTokenHeader: <token>}; Authorization wins.
  */
 class AuthInterceptor implements HandlerInterceptor {
 

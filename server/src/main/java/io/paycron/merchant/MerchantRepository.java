@@ -60,11 +60,14 @@ class MerchantRepository {
         .query(
             (rs, n) ->
                 new ApiKeyRow(
-                    rs.getString("merchant_id"), rs.getString("imp_key"), rs.getString("secret_hash")))
+                    rs.getString("merchant_id"),
+                    rs.getString("imp_key"),
+                    rs.getString("secret_hash")))
         .optional();
   }
 
-  void insertToken(String merchantId, String tokenHash, String impKey, long issuedAt, long expiresAt) {
+  void insertToken(
+      String merchantId, String tokenHash, String impKey, long issuedAt, long expiresAt) {
     jdbc.sql(
             """
             INSERT INTO access_tokens (merchant_id, token_hash, imp_key, issued_at, expires_at)
@@ -99,8 +102,7 @@ class MerchantRepository {
         .param("hash", tokenHash)
         .query(
             (rs, n) ->
-                new TokenRow(
-                    rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)))
+                new TokenRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)))
         .optional();
   }
 

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
  * hashes; a token lives 30 minutes, a repeat request returns the same token, and a request in its
  * last minute extends it by 5 minutes (i'mport's rules).
  *
- * <p>Some clients call getToken before every request, and bcrypt is slow on purpose, so a pair
- * that verified once is remembered (by a hash of the secret, never the secret) for 10 minutes.
- * The raw token cannot be read back from its hash, so the token to repeat is remembered by this
- * node; another node, or this one after a restart, issues a fresh token, which is equally valid.
+ * <p>Some clients call getToken before every request, and bcrypt is slow on purpose, so a pair that
+ * verified once is remembered (by a hash of the secret, never the secret) for 10 minutes. The raw
+ * token cannot be read back from its hash, so the token to repeat is remembered by this node;
+ * another node, or this one after a restart, issues a fresh token, which is equally valid.
  */
 @Service
 public class TokenService {
@@ -37,7 +37,10 @@ public class TokenService {
   private final Cache<String, String> verifiedPairs =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000).build();
   private final Cache<String, LiveToken> liveTokens =
-      Caffeine.newBuilder().expireAfterWrite(LIFETIME.plus(Duration.ofHours(1))).maximumSize(10_000).build();
+      Caffeine.newBuilder()
+          .expireAfterWrite(LIFETIME.plus(Duration.ofHours(1)))
+          .maximumSize(10_000)
+          .build();
 
   private record LiveToken(String merchantId, String raw, long expiresAtMillis) {}
 

@@ -71,14 +71,19 @@ public class CancelService {
               }
               payments.insertCancellation(
                   merchant.id(),
-                  new Cancellation(cancellationId, payment.impUid(), amount.minorUnits(),
-                      command.reason(), CancellationState.REQUESTED, null, 0),
+                  new Cancellation(
+                      cancellationId,
+                      payment.impUid(),
+                      amount.minorUnits(),
+                      command.reason(),
+                      CancellationState.REQUESTED,
+                      null,
+                      0),
                   now);
               return true;
             });
     if (!Boolean.TRUE.equals(reserved)) {
-      throw new ApiException.Refused(
-          1, "다른 취소 요청이 처리 중이어서 취소 가능 잔액이 부족합니다. 잠시 후 다시 시도하세요.");
+      throw new ApiException.Refused(1, "다른 취소 요청이 처리 중이어서 취소 가능 잔액이 부족합니다. 잠시 후 다시 시도하세요.");
     }
     CardGateway gateway = gateways.byProvider(payment.pgProvider());
     CancelRequest request =
@@ -88,16 +93,19 @@ public class CancelService {
     for (int i = 0; i < IMMEDIATE_RETRIES && outcome instanceof CancelOutcome.Unknown; i++) {
       outcome = send(gateway, request); // same idempotency key: never refunds twice
     }
-    settle(merchant.id(), payment.impUid(), cancellationId, amount.minorUnits(), command.reason(),
+    settle(
+        merchant.id(),
+        payment.impUid(),
+        cancellationId,
+        amount.minorUnits(),
+        command.reason(),
         outcome);
     if (outcome instanceof CancelOutcome.Refused r) {
       throw new ApiException.Refused(1, "취소에 실패했습니다: [" + r.code() + "] " + r.message());
     }
     if (outcome instanceof CancelOutcome.Unknown) {
       throw new ApiException.Refused(
-          1,
-          "카드사 응답을 확인하지 못해 취소 결과가 아직 확정되지 않았습니다. 같은 요청을 다시"
-              + " 보내지 말고 잠시 후 결제정보를 조회하세요.");
+          1, "카드사 응답을 확인하지 못해 취소 결과가 아직 확정되지 않았습니다. 같은 요청을 다시" + " 보내지 말고 잠시 후 결제정보를 조회하세요.");
     }
     return payments.find(merchant.id(), payment.impUid()).orElseThrow();
   }
@@ -162,8 +170,7 @@ public class CancelService {
       case CANCELLED -> throw new ApiException.Refused(1, "이미 전액취소된 주문입니다.");
       case READY, FAILED ->
           throw new ApiException.Refused(
-              1, "결제완료 상태가 아닌 결제건은 취소할 수 없습니다 (status: "
-                  + payment.status().wire() + ").");
+              1, "결제완료 상태가 아닌 결제건은 취소할 수 없습니다 (status: " + payment.status().wire() + ").");
       case PAID -> {
         // refundable
       }
@@ -173,8 +180,12 @@ public class CancelService {
       Money checksum = toMoney("checksum", command.checksum().get(), payment);
       if (!checksum.equals(refundable)) {
         throw new ApiException.Refused(
-            1, "checksum이 일치하지 않습니다: 취소 가능 잔액은 " + refundable.toMajor().toPlainString()
-                + "이고 요청한 checksum은 " + checksum.toMajor().toPlainString() + "입니다.");
+            1,
+            "checksum이 일치하지 않습니다: 취소 가능 잔액은 "
+                + refundable.toMajor().toPlainString()
+                + "이고 요청한 checksum은 "
+                + checksum.toMajor().toPlainString()
+                + "입니다.");
       }
     }
     Money requested =
@@ -184,8 +195,12 @@ public class CancelService {
     }
     if (requested.minorUnits() > refundable.minorUnits()) {
       throw new ApiException.Refused(
-          1, "취소 요청 금액(" + requested.toMajor().toPlainString() + ")이 취소 가능 잔액("
-              + refundable.toMajor().toPlainString() + ")보다 큽니다.");
+          1,
+          "취소 요청 금액("
+              + requested.toMajor().toPlainString()
+              + ")이 취소 가능 잔액("
+              + refundable.toMajor().toPlainString()
+              + ")보다 큽니다.");
     }
     return requested;
   }

@@ -43,7 +43,11 @@ class ChargeController {
   Envelope<PaymentResponse> onetime(Merchant merchant, HttpServletRequest http) {
     ApiRequest request = requests.body(http);
     String customerUid =
-        request.string("customer_uid").filter(s -> !s.isBlank()).map(s -> identifier(request, "customer_uid")).orElse(null);
+        request
+            .string("customer_uid")
+            .filter(s -> !s.isBlank())
+            .map(s -> identifier(request, "customer_uid"))
+            .orElse(null);
     ChargeCommand command = command(request, customerUid);
     CardData card = CardInput.read(request);
     Payment payment =
@@ -71,9 +75,7 @@ class ChargeController {
     if (quota < 0 || quota > 36) {
       throw new ApiException.InvalidRequest("card_quota: must be between 0 and 36");
     }
-    if (quota >= 2
-        && currency.equals(Money.KRW)
-        && amount.minorUnits() < INSTALLMENT_MINIMUM_KRW) {
+    if (quota >= 2 && currency.equals(Money.KRW) && amount.minorUnits() < INSTALLMENT_MINIMUM_KRW) {
       throw new ApiException.InvalidRequest(
           "card_quota: installments need an amount of at least 50,000 KRW");
     }
@@ -116,7 +118,8 @@ class ChargeController {
   }
 
   private static String noticeUrl(ApiRequest request) {
-    Optional<String> value = request.string("notice_url").map(String::trim).filter(s -> !s.isEmpty());
+    Optional<String> value =
+        request.string("notice_url").map(String::trim).filter(s -> !s.isEmpty());
     if (value.isEmpty()) {
       return null;
     }

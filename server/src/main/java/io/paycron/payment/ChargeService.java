@@ -80,18 +80,26 @@ public class ChargeService {
   }
 
   /** {@code onetime}: checks the card, optionally stores it as command.customerUid, charges it. */
-  Payment onetime(Merchant merchant, ChargeCommand command, CardData card, String pg,
+  Payment onetime(
+      Merchant merchant,
+      ChargeCommand command,
+      CardData card,
+      String pg,
       io.paycron.customer.CustomerDetails details) {
     refuseIfSpent(merchant, command.merchantUid());
     if (command.customerUid() != null) {
       BillingKey key = billingKeys.register(merchant, command.customerUid(), card, pg, details);
       Source source =
           new Source(
-              gateways.byProvider(key.pgProvider()), key.pgId(), key.gatewayToken(), key.card(),
+              gateways.byProvider(key.pgProvider()),
+              key.pgId(),
+              key.gatewayToken(),
+              key.card(),
               "issue");
       return charge(merchant, command, source);
     }
-    BillingKeyService.OneTimeKey key = billingKeys.issueForOneCharge(merchant, command.merchantUid(), card, pg);
+    BillingKeyService.OneTimeKey key =
+        billingKeys.issueForOneCharge(merchant, command.merchantUid(), card, pg);
     try {
       Source source =
           new Source(
@@ -109,9 +117,15 @@ public class ChargeService {
   private Payment charge(Merchant merchant, ChargeCommand command, Source source) {
     Payment payment = persistNew(merchant, command, source);
     String idempotencyKey = idempotencyKey(payment);
-    ChargeOutcome outcome = call(source.gateway(),
-        new ChargeRequest(idempotencyKey, source.token(), command.amount(), command.name(),
-            command.cardQuota()));
+    ChargeOutcome outcome =
+        call(
+            source.gateway(),
+            new ChargeRequest(
+                idempotencyKey,
+                source.token(),
+                command.amount(),
+                command.name(),
+                command.cardQuota()));
     recorder.record(merchant.id(), payment.impUid(), idempotencyKey, outcome);
     return payments.find(merchant.id(), payment.impUid()).orElseThrow();
   }
@@ -168,8 +182,11 @@ public class ChargeService {
             tx -> {
               payments.insert(payment);
               payments.insertAttempt(
-                  merchant.id(), idempotencyKey(payment), payment.impUid(),
-                  payment.pgProvider(), now);
+                  merchant.id(),
+                  idempotencyKey(payment),
+                  payment.impUid(),
+                  payment.pgProvider(),
+                  now);
             });
         return payment;
       } catch (RuntimeException e) {

@@ -15,8 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutcomeRecorder {
 
   private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
-  static final String NOT_CHARGED_REASON =
-      "결제 결과를 확인할 수 없어 실패 처리되었습니다 (카드사에 승인 내역 없음)";
+  static final String NOT_CHARGED_REASON = "결제 결과를 확인할 수 없어 실패 처리되었습니다 (카드사에 승인 내역 없음)";
 
   private final PaymentRepository payments;
   private final TransactionTemplate transactions;
@@ -32,22 +31,46 @@ class OutcomeRecorder {
   boolean record(String merchantId, String impUid, String idempotencyKey, ChargeOutcome outcome) {
     AttemptState state = AttemptState.of(outcome);
     if (outcome instanceof ChargeOutcome.Approved approved) {
-      return apply(merchantId, impUid, idempotencyKey, state, null, null,
-          approved.transactionId(), approved.approvalNumber(), null);
+      return apply(
+          merchantId,
+          impUid,
+          idempotencyKey,
+          state,
+          null,
+          null,
+          approved.transactionId(),
+          approved.approvalNumber(),
+          null);
     }
     if (outcome instanceof ChargeOutcome.Declined declined) {
-      return apply(merchantId, impUid, idempotencyKey, state, declined.code(), declined.message(),
-          null, null, declined.message() + " (" + declined.code() + ")");
+      return apply(
+          merchantId,
+          impUid,
+          idempotencyKey,
+          state,
+          declined.code(),
+          declined.message(),
+          null,
+          null,
+          declined.message() + " (" + declined.code() + ")");
     }
     ChargeOutcome.Unknown unknown = (ChargeOutcome.Unknown) outcome;
-    return apply(merchantId, impUid, idempotencyKey, state, unknown.reason(), null, null, null,
-        null);
+    return apply(
+        merchantId, impUid, idempotencyKey, state, unknown.reason(), null, null, null, null);
   }
 
   /** Records that the gateway never charged this attempt: the payment fails, nothing was taken. */
   boolean recordNotCharged(String merchantId, String impUid, String idempotencyKey) {
-    return apply(merchantId, impUid, idempotencyKey, AttemptState.NOT_CHARGED, "not_charged",
-        null, null, null, NOT_CHARGED_REASON);
+    return apply(
+        merchantId,
+        impUid,
+        idempotencyKey,
+        AttemptState.NOT_CHARGED,
+        "not_charged",
+        null,
+        null,
+        null,
+        NOT_CHARGED_REASON);
   }
 
   private boolean apply(
@@ -70,8 +93,13 @@ class OutcomeRecorder {
               }
               if (state.isSettled()) {
                 payments.settlePayment(
-                    merchantId, impUid, state.paymentStatus(), transactionId, approvalNumber,
-                    failReason, now);
+                    merchantId,
+                    impUid,
+                    state.paymentStatus(),
+                    transactionId,
+                    approvalNumber,
+                    failReason,
+                    now);
               }
               return true;
             });

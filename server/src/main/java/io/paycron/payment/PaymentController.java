@@ -33,7 +33,8 @@ class PaymentController {
   private final ApiRequests requests;
   private final Clock clock;
 
-  PaymentController(PaymentQueries queries, CancelService cancels, ApiRequests requests, Clock clock) {
+  PaymentController(
+      PaymentQueries queries, CancelService cancels, ApiRequests requests, Clock clock) {
     this.queries = queries;
     this.cancels = cancels;
     this.requests = requests;
@@ -52,7 +53,8 @@ class PaymentController {
     Set<String> merchantUids = new LinkedHashSet<>(query.strings("merchant_uid"));
     int asked = impUids.size() + merchantUids.size();
     if (asked == 0) {
-      throw new ApiException.InvalidRequest("imp_uid[] or merchant_uid[]: at least one is required");
+      throw new ApiException.InvalidRequest(
+          "imp_uid[] or merchant_uid[]: at least one is required");
     }
     if (asked > MAX_MULTI_GET) {
       throw new ApiException.InvalidRequest(
@@ -86,7 +88,9 @@ class PaymentController {
       HttpServletRequest http) {
     ApiRequest query = requests.query(http);
     return Envelope.ok(
-        map(queries.findAll(merchant, merchantUid, status(status), sort(query), PageRequest.from(query))));
+        map(
+            queries.findAll(
+                merchant, merchantUid, status(status), sort(query), PageRequest.from(query))));
   }
 
   @GetMapping("/payments/status/{status}")
@@ -106,13 +110,21 @@ class PaymentController {
       throw new ApiException.InvalidRequest("from, to: must be UNIX seconds");
     }
     return Envelope.ok(
-        map(queries.byStatus(merchant, filter, from * 1000, (to + 1) * 1000, sort(query),
-            PageRequest.from(query))));
+        map(
+            queries.byStatus(
+                merchant,
+                filter,
+                from * 1000,
+                (to + 1) * 1000,
+                sort(query),
+                PageRequest.from(query))));
   }
 
   @GetMapping("/subscribe/customers/{customer_uid}/payments")
   Envelope<Paged<PaymentResponse>> byCustomer(
-      Merchant merchant, @PathVariable("customer_uid") String customerUid, HttpServletRequest http) {
+      Merchant merchant,
+      @PathVariable("customer_uid") String customerUid,
+      HttpServletRequest http) {
     return Envelope.ok(
         map(queries.byCustomer(merchant, customerUid, PageRequest.from(requests.query(http)))));
   }
@@ -128,9 +140,13 @@ class PaymentController {
             request.decimal("checksum"),
             request.string("reason").orElse(null));
     for (String part : new String[] {"tax_free", "vat_amount"}) {
-      request.decimal(part).filter(v -> v.signum() < 0).ifPresent(v -> {
-        throw new ApiException.InvalidRequest(part + ": must not be negative");
-      });
+      request
+          .decimal(part)
+          .filter(v -> v.signum() < 0)
+          .ifPresent(
+              v -> {
+                throw new ApiException.InvalidRequest(part + ": must not be negative");
+              });
     }
     request.bool("enable_webhook");
     request.object("extra");
@@ -158,6 +174,9 @@ class PaymentController {
 
   private static Paged<PaymentResponse> map(Paged<PaymentView> page) {
     return new Paged<>(
-        page.total(), page.previous(), page.next(), page.list().stream().map(PaymentResponse::of).toList());
+        page.total(),
+        page.previous(),
+        page.next(),
+        page.list().stream().map(PaymentResponse::of).toList());
   }
 }

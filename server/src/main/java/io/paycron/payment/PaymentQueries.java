@@ -30,7 +30,8 @@ class PaymentQueries {
         .orElseThrow(PaymentQueries::notFound);
   }
 
-  List<PaymentView> getMany(Merchant merchant, Collection<String> impUids, Collection<String> merchantUids) {
+  List<PaymentView> getMany(
+      Merchant merchant, Collection<String> impUids, Collection<String> merchantUids) {
     List<Payment> found = new java.util.ArrayList<>();
     if (!impUids.isEmpty()) {
       found.addAll(payments.findAll(merchant.id(), impUids));
@@ -41,8 +42,10 @@ class PaymentQueries {
     return withCancellations(merchant, found);
   }
 
-  Optional<Payment> newest(Merchant merchant, String merchantUid, PaymentStatus status, PaymentSort sort) {
-    return payments.findByMerchantUid(merchant.id(), merchantUid, status, sort, 1, 0).stream().findFirst();
+  Optional<Payment> newest(
+      Merchant merchant, String merchantUid, PaymentStatus status, PaymentSort sort) {
+    return payments.findByMerchantUid(merchant.id(), merchantUid, status, sort, 1, 0).stream()
+        .findFirst();
   }
 
   PaymentView find(Merchant merchant, String merchantUid, PaymentStatus status, PaymentSort sort) {
@@ -52,10 +55,15 @@ class PaymentQueries {
   }
 
   Paged<PaymentView> findAll(
-      Merchant merchant, String merchantUid, PaymentStatus status, PaymentSort sort, PageRequest page) {
+      Merchant merchant,
+      String merchantUid,
+      PaymentStatus status,
+      PaymentSort sort,
+      PageRequest page) {
     long total = payments.countByMerchantUid(merchant.id(), merchantUid, status);
     List<Payment> list =
-        payments.findByMerchantUid(merchant.id(), merchantUid, status, sort, page.limit(), page.offset());
+        payments.findByMerchantUid(
+            merchant.id(), merchantUid, status, sort, page.limit(), page.offset());
     if (total == 0) {
       throw notFound();
     }
@@ -63,7 +71,12 @@ class PaymentQueries {
   }
 
   Paged<PaymentView> byStatus(
-      Merchant merchant, PaymentStatus status, long from, long to, PaymentSort sort, PageRequest page) {
+      Merchant merchant,
+      PaymentStatus status,
+      long from,
+      long to,
+      PaymentSort sort,
+      PageRequest page) {
     long total = payments.countByStatus(merchant.id(), status, from, to);
     List<Payment> list =
         payments.findByStatus(merchant.id(), status, from, to, sort, page.limit(), page.offset());
@@ -72,7 +85,8 @@ class PaymentQueries {
 
   Paged<PaymentView> byCustomer(Merchant merchant, String customerUid, PageRequest page) {
     long total = payments.countByCustomer(merchant.id(), customerUid);
-    List<Payment> list = payments.findByCustomer(merchant.id(), customerUid, page.limit(), page.offset());
+    List<Payment> list =
+        payments.findByCustomer(merchant.id(), customerUid, page.limit(), page.offset());
     return Paged.of(total, page.page(), page.limit(), withCancellations(merchant, list));
   }
 
@@ -81,7 +95,9 @@ class PaymentQueries {
       return List.of();
     }
     Map<String, List<Cancellation>> byPayment =
-        payments.findCancellations(merchant.id(), list.stream().map(Payment::impUid).toList()).stream()
+        payments
+            .findCancellations(merchant.id(), list.stream().map(Payment::impUid).toList())
+            .stream()
             .collect(Collectors.groupingBy(Cancellation::impUid));
     return list.stream()
         .map(p -> new PaymentView(p, byPayment.getOrDefault(p.impUid(), List.of())))

@@ -94,8 +94,8 @@ class PaymentRepository {
   }
 
   /**
-   * Moves an attempt out of sending/unknown. Returns false when another path (the live call or
-   * the reconciler) settled it first, so an outcome is applied once.
+   * Moves an attempt out of sending/unknown. Returns false when another path (the live call or the
+   * reconciler) settled it first, so an outcome is applied once.
    */
   boolean settleAttempt(
       String merchantId,
@@ -426,8 +426,14 @@ class PaymentRepository {
         .query(
             (rs, n) ->
                 new UnknownRefund(
-                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getLong(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8)))
         .list();
   }
 

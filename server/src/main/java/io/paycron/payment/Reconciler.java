@@ -18,8 +18,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Settles what the gateway left unanswered by asking it, never by charging again: unknown
- * attempts, attempts whose node died while sending, and refunds with an unknown outcome.
+ * Settles what the gateway left unanswered by asking it, never by charging again: unknown attempts,
+ * attempts whose node died while sending, and refunds with an unknown outcome.
  *
  * <p>"Not found" is believed only once the attempt is older than the gateway timeout, so a charge
  * that is still on its way is not declared uncharged.
@@ -61,15 +61,18 @@ public class Reconciler implements SmartLifecycle {
     long now = clock.millis();
     long staleBefore = now - gatewayTimeout.multipliedBy(2).toMillis();
     for (PaymentRepository.UnsettledAttempt attempt : payments.findUnsettled(staleBefore, BATCH)) {
-      ChargeLookup lookup = gateways.byProvider(attempt.pgProvider()).lookupCharge(attempt.idempotencyKey());
+      ChargeLookup lookup =
+          gateways.byProvider(attempt.pgProvider()).lookupCharge(attempt.idempotencyKey());
       boolean applied = false;
       if (lookup instanceof ChargeLookup.Settled found) {
-        applied = recorder.record(
-            attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey(), found.outcome());
+        applied =
+            recorder.record(
+                attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey(), found.outcome());
       } else if (lookup instanceof ChargeLookup.NotFound
           && attempt.createdAt() < now - gatewayTimeout.toMillis()) {
-        applied = recorder.recordNotCharged(
-            attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey());
+        applied =
+            recorder.recordNotCharged(
+                attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey());
       }
       settled += applied ? 1 : 0;
     }
@@ -84,8 +87,13 @@ public class Reconciler implements SmartLifecycle {
                       Money.of(refund.amount(), Currency.getInstance(refund.currency())),
                       refund.reason()));
       if (!(outcome instanceof CancelOutcome.Unknown)) {
-        cancels.settle(refund.merchantId(), refund.impUid(), refund.cancellationId(),
-            refund.amount(), refund.reason(), outcome);
+        cancels.settle(
+            refund.merchantId(),
+            refund.impUid(),
+            refund.cancellationId(),
+            refund.amount(),
+            refund.reason(),
+            outcome);
         settled++;
       }
     }

@@ -12,10 +12,8 @@ enum SandboxCard {
   APPROVE_OTHER_BRAND(null, null, null, "381", "KB국민카드"),
   REFUSE_EXPIRED("expired_card", "유효기간이 만료된 카드입니다", null, "366", "신한카드"),
   REFUSE_PASSWORD("incorrect_password", "카드 비밀번호가 일치하지 않습니다", null, "366", "신한카드"),
-  DECLINE_INSUFFICIENT_FUNDS(
-      "insufficient_funds", "잔액이 부족합니다", DeclineClass.SOFT, "366", "신한카드"),
-  DECLINE_LIMIT_EXCEEDED(
-      "limit_exceeded", "한도가 초과되었습니다", DeclineClass.SOFT, "366", "신한카드"),
+  DECLINE_INSUFFICIENT_FUNDS("insufficient_funds", "잔액이 부족합니다", DeclineClass.SOFT, "366", "신한카드"),
+  DECLINE_LIMIT_EXCEEDED("limit_exceeded", "한도가 초과되었습니다", DeclineClass.SOFT, "366", "신한카드"),
   DECLINE_STOLEN("stolen_card", "분실 또는 도난 신고된 카드입니다", DeclineClass.HARD, "366", "신한카드"),
   TIMEOUT_CHARGED(null, null, null, "366", "신한카드"),
   TIMEOUT_NOT_CHARGED(null, null, null, "366", "신한카드"),

@@ -6,7 +6,6 @@ import io.paycron.PaycronProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -39,10 +38,10 @@ class DataSourceConfig {
     HikariConfig config = new HikariConfig();
     config.setPoolName("paycron-pg");
     config.setJdbcUrl(properties.dbUrl());
-    if (properties.dbUser() != null) {
+    if (properties.dbUser() != null && !properties.dbUser().isBlank()) {
       config.setUsername(properties.dbUser());
     }
-    if (properties.dbPassword() != null) {
+    if (properties.dbPassword() != null && !properties.dbPassword().isEmpty()) {
       config.setPassword(properties.dbPassword());
     }
     config.setMaximumPoolSize(16);

@@ -26,8 +26,7 @@ final class SingleNodeLock implements AutoCloseable {
     Path lockFile = databaseFile.resolveSibling(databaseFile.getFileName() + ".lock");
     FileChannel channel = null;
     try {
-      channel =
-          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock != null) {
         return new SingleNodeLock(channel, lock);

@@ -8,6 +8,7 @@ class StartupRefusedFailureAnalyzer extends AbstractFailureAnalyzer<StartupRefus
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, StartupRefusedException cause) {
-    return new FailureAnalysis("Paycron refused to start: " + cause.getMessage(), cause.action(), cause);
+    return new FailureAnalysis(
+        "Paycron refused to start: " + cause.getMessage(), cause.action(), cause);
   }
 }

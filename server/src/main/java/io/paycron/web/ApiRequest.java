@@ -10,10 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Parameters of one request, from a JSON body, a form body or a query string, read with one set
- * of strict accessors. Shapes are lenient (a JSON null is absent, {@code a[]} equals {@code a},
- * numbers may arrive as text from forms); types are strict (a boolean is never an amount, an
- * object is never a string). Every error names its field.
+ * Parameters of one request, from a JSON body, a form body or a query string, read with one set of
+ * strict accessors. Shapes are lenient (a JSON null is absent, {@code a[]} equals {@code a},
+ * numbers may arrive as text from forms); types are strict (a boolean is never an amount, an object
+ * is never a string). Every error names its field.
  */
 public final class ApiRequest {
 

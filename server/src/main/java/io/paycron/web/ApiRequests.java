@@ -51,7 +51,9 @@ public class ApiRequests {
     }
     if (!type.isEmpty() && !type.contains("json") && !type.startsWith("text/plain")) {
       throw new ApiException.UnsupportedMediaType(
-          "Content-Type " + request.getContentType() + " is not supported: send"
+          "Content-Type "
+              + request.getContentType()
+              + " is not supported: send"
               + " application/json or application/x-www-form-urlencoded");
     }
     JsonNode root;
@@ -106,8 +108,8 @@ public class ApiRequests {
 
   /**
    * Turns {@code a=1}, {@code a[]=1&a[]=2}, {@code s[0][x]=1} and {@code e[k]=v} into a JSON tree
-   * of strings, so forms and JSON share one set of accessors. Keys whose shapes disagree (a[]=1
-   * and a[x]=2) keep the first shape; indexes are limited so a key cannot allocate a huge array.
+   * of strings, so forms and JSON share one set of accessors. Keys whose shapes disagree (a[]=1 and
+   * a[x]=2) keep the first shape; indexes are limited so a key cannot allocate a huge array.
    */
   static ObjectNode fromParameters(Map<String, String[]> parameters) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
@@ -135,7 +137,8 @@ public class ApiRequests {
       node = childContainer(node, path.get(i), next.isEmpty() || isIndex(next));
     }
     String last = path.get(path.size() - 1);
-    JsonNode leaf = values.length == 1 ? JsonNodeFactory.instance.stringNode(values[0]) : toArray(values);
+    JsonNode leaf =
+        values.length == 1 ? JsonNodeFactory.instance.stringNode(values[0]) : toArray(values);
     if (node instanceof ArrayNode array && last.isEmpty()) {
       for (String value : values) {
         array.add(value);
@@ -171,7 +174,9 @@ public class ApiRequests {
       existing = array.get(index);
       if (existing == null || existing.isNull()) {
         JsonNode created =
-            wantArray ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
+            wantArray
+                ? JsonNodeFactory.instance.arrayNode()
+                : JsonNodeFactory.instance.objectNode();
         array.set(index, created);
         return created;
       }

@@ -29,6 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class CardDataNeverStoredTest {
 
   private static final String BIRTH = Cards.BIRTH;
+
   /** The birth date as a value of its own, not six digits inside a random hex id. */
   private static final Pattern BIRTH_VALUE =
       Pattern.compile("(?<![0-9a-fA-F])" + BIRTH + "(?![0-9a-fA-F])");
@@ -58,7 +59,12 @@ class CardDataNeverStoredTest {
       }
       // what is stored is the masked number, so the search above looks at real card rows
       String stored =
-          server.jdbc().sql("SELECT card_number FROM billing_keys").query(String.class).list().get(0);
+          server
+              .jdbc()
+              .sql("SELECT card_number FROM billing_keys")
+              .query(String.class)
+              .list()
+              .get(0);
       assertThat(stored).isEqualTo("42424242****4242");
     }
     places.add(output.getAll());
@@ -73,7 +79,8 @@ class CardDataNeverStoredTest {
 
   private static void exerciseEveryCardPath(ApiClient api) {
     String uid = "leak_" + UUID.randomUUID();
-    assertThat(api.postJson("/subscribe/customers/" + uid, Cards.card(Cards.APPROVE)).code()).isZero();
+    assertThat(api.postJson("/subscribe/customers/" + uid, Cards.card(Cards.APPROVE)).code())
+        .isZero();
     Map<String, String> form = new java.util.HashMap<>();
     form.put("card_number", Cards.APPROVE_DIGITS);
     form.put("expiry", "203112");
@@ -91,15 +98,25 @@ class CardDataNeverStoredTest {
     assertThat(
             api.postJson(
                     "/subscribe/payments/again",
-                    Map.of("customer_uid", uid, "merchant_uid", "leak_" + UUID.randomUUID(), "amount", 100))
+                    Map.of(
+                        "customer_uid",
+                        uid,
+                        "merchant_uid",
+                        "leak_" + UUID.randomUUID(),
+                        "amount",
+                        100))
                 .code())
         .isZero();
     // refusals and malformed input must not echo card data either
-    assertThat(api.postJson("/subscribe/customers/" + uid + "_x", Cards.card(Cards.EXPIRED)).code()).isEqualTo(-1);
+    assertThat(api.postJson("/subscribe/customers/" + uid + "_x", Cards.card(Cards.EXPIRED)).code())
+        .isEqualTo(-1);
     Map<String, Object> malformed = Cards.card(Cards.APPROVE_DIGITS + "9999");
     malformed.put("expiry", "12/31");
-    assertThat(api.postJson("/subscribe/customers/" + uid + "_y", malformed).status()).isEqualTo(400);
-    assertThat(api.postJson("/subscribe/customers/" + uid + "_z", Cards.card(Cards.INSUFFICIENT_FUNDS)).code())
+    assertThat(api.postJson("/subscribe/customers/" + uid + "_y", malformed).status())
+        .isEqualTo(400);
+    assertThat(
+            api.postJson("/subscribe/customers/" + uid + "_z", Cards.card(Cards.INSUFFICIENT_FUNDS))
+                .code())
         .isZero();
   }
 

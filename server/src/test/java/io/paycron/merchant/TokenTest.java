@@ -73,7 +73,8 @@ class TokenTest {
 
     Answer wrong = getToken(server, SandboxMerchant.IMP_KEY, SandboxMerchant.IMP_SECRET + "x");
     assertThat(wrong.status()).isEqualTo(401);
-    assertThat(wrong.body().toString()).isEqualTo("{\"code\":-1,\"message\":\"Unauthorized\",\"response\":null}");
+    assertThat(wrong.body().toString())
+        .isEqualTo("{\"code\":-1,\"message\":\"Unauthorized\",\"response\":null}");
     assertThat(getToken(server, "nobody", "nothing").status()).isEqualTo(401);
   }
 
@@ -85,18 +86,23 @@ class TokenTest {
     String path = "/payments/imps_000000000000";
     for (String[] headers :
         new String[][] {
-          {"Authorization", token}, {"Authorization", "Bearer " + token}, {"X-ImpTokenHeader", token}
+          {"Authorization", token},
+          {"Authorization", "Bearer " + token},
+          {"X-ImpTokenHeader", token}
         }) {
       assertThat(send(server, path, headers).statusCode()).as(headers[0]).isEqualTo(404);
     }
-    assertThat(send(server, path, "Authorization", "garbage", "X-ImpTokenHeader", token).statusCode())
+    assertThat(
+            send(server, path, "Authorization", "garbage", "X-ImpTokenHeader", token).statusCode())
         .isEqualTo(401);
     assertThat(send(server, path).statusCode()).isEqualTo(401);
   }
 
-  private static java.net.http.HttpResponse<String> send(TestServer server, String path, String... headers) {
+  private static java.net.http.HttpResponse<String> send(
+      TestServer server, String path, String... headers) {
     try {
-      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path));
+      var request =
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path));
       for (int i = 0; i < headers.length; i += 2) {
         request.header(headers[i], headers[i + 1]);
       }

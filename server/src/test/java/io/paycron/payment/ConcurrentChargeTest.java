@@ -39,7 +39,8 @@ class ConcurrentChargeTest {
     TestServer server = servers.on(database);
     ApiClient api = server.sandboxClient();
     String customerUid = "racer_" + UUID.randomUUID();
-    assertThat(api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.APPROVE)).code())
+    assertThat(
+            api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.APPROVE)).code())
         .isZero();
     String merchantUid = "race_" + UUID.randomUUID();
     Map<String, Object> body =

@@ -25,23 +25,82 @@ class PaymentFlowTest {
   /** Every key of the V1 Payment object (API.md §7.1). */
   private static final List<String> PAYMENT_KEYS =
       List.of(
-          "imp_uid", "merchant_uid", "pay_method", "channel", "pg_provider", "emb_pg_provider",
-          "pg_tid", "pg_id", "escrow", "sandbox", "apply_num", "bank_code", "bank_name",
-          "card_code", "card_name", "card_issuer_code", "card_issuer_name", "card_publisher_code",
-          "card_publisher_name", "card_quota", "card_number", "card_type", "vbank_code",
-          "vbank_name", "vbank_num", "vbank_holder", "vbank_date", "vbank_issued_at", "name",
-          "amount", "cancel_amount", "currency", "buyer_name", "buyer_email", "buyer_tel",
-          "buyer_addr", "buyer_postcode", "custom_data", "user_agent", "status", "started_at",
-          "paid_at", "failed_at", "cancelled_at", "fail_reason", "cancel_reason", "receipt_url",
-          "cancel_history", "cancel_receipt_urls", "cash_receipt_issued", "customer_uid",
-          "customer_uid_usage", "promotion");
+          "imp_uid",
+          "merchant_uid",
+          "pay_method",
+          "channel",
+          "pg_provider",
+          "emb_pg_provider",
+          "pg_tid",
+          "pg_id",
+          "escrow",
+          "sandbox",
+          "apply_num",
+          "bank_code",
+          "bank_name",
+          "card_code",
+          "card_name",
+          "card_issuer_code",
+          "card_issuer_name",
+          "card_publisher_code",
+          "card_publisher_name",
+          "card_quota",
+          "card_number",
+          "card_type",
+          "vbank_code",
+          "vbank_name",
+          "vbank_num",
+          "vbank_holder",
+          "vbank_date",
+          "vbank_issued_at",
+          "name",
+          "amount",
+          "cancel_amount",
+          "currency",
+          "buyer_name",
+          "buyer_email",
+          "buyer_tel",
+          "buyer_addr",
+          "buyer_postcode",
+          "custom_data",
+          "user_agent",
+          "status",
+          "started_at",
+          "paid_at",
+          "failed_at",
+          "cancelled_at",
+          "fail_reason",
+          "cancel_reason",
+          "receipt_url",
+          "cancel_history",
+          "cancel_receipt_urls",
+          "cash_receipt_issued",
+          "customer_uid",
+          "customer_uid_usage",
+          "promotion");
 
   private static final List<String> CUSTOMER_KEYS =
       List.of(
-          "customer_uid", "customer_id", "pg_provider", "pg_id", "card_name", "card_code",
-          "card_issuer_code", "card_issuer_name", "card_publisher_code", "card_publisher_name",
-          "card_number", "card_type", "customer_name", "customer_tel", "customer_email",
-          "customer_addr", "customer_postcode", "inserted", "updated", "sandbox");
+          "customer_uid",
+          "customer_id",
+          "pg_provider",
+          "pg_id",
+          "card_name",
+          "card_code",
+          "card_issuer_code",
+          "card_issuer_name",
+          "card_publisher_code",
+          "card_publisher_name",
+          "card_number",
+          "card_type",
+          "customer_name",
+          "customer_tel",
+          "customer_email",
+          "customer_addr",
+          "customer_postcode",
+          "inserted",
+          "updated",
+          "sandbox");
 
   @AfterAll
   static void stop() {
@@ -91,10 +150,14 @@ class PaymentFlowTest {
         api.postForm(
             "/subscribe/payments/again/",
             Map.of(
-                "customer_uid", customerUid,
-                "merchant_uid", merchantUid,
-                "amount", "8900",
-                "name", "월간 이용권"));
+                "customer_uid",
+                customerUid,
+                "merchant_uid",
+                merchantUid,
+                "amount",
+                "8900",
+                "name",
+                "월간 이용권"));
     assertThat(again.code()).as(again.toString()).isZero();
     JsonNode paid = again.response();
     assertThat(paid.propertyNames()).containsExactlyInAnyOrderElementsOf(PAYMENT_KEYS);
@@ -123,7 +186,10 @@ class PaymentFlowTest {
         new ApiClient(server.baseUrl(), null)
             .send("GET", "/payments/find/" + merchantUid, null, null);
     assertThat(viaImpHeader.status()).isEqualTo(401);
-    assertThat(api.withToken("Bearer " + api.token()).get("/payments/find/" + merchantUid + "/paid").code())
+    assertThat(
+            api.withToken("Bearer " + api.token())
+                .get("/payments/find/" + merchantUid + "/paid")
+                .code())
         .isZero();
 
     // partial cancel: status stays paid, history gains an entry
@@ -142,7 +208,8 @@ class PaymentFlowTest {
 
     // a stale checksum is refused and changes nothing
     Answer stale =
-        api.postJson("/payments/cancel", Map.of("imp_uid", impUid, "amount", 100, "checksum", 8900));
+        api.postJson(
+            "/payments/cancel", Map.of("imp_uid", impUid, "amount", 100, "checksum", 8900));
     assertThat(stale.code()).isEqualTo(1);
     assertThat(stale.message()).contains("checksum");
     assertThat(api.get("/payments/" + impUid).response().get("cancel_amount").asLong())
@@ -175,7 +242,8 @@ class PaymentFlowTest {
     // the customer's payments list shows it
     Answer byCustomer = api.get("/subscribe/customers/" + customerUid + "/payments");
     assertThat(byCustomer.response().get("total").asLong()).isEqualTo(1);
-    assertThat(byCustomer.response().get("list").get(0).get("imp_uid").asString()).isEqualTo(impUid);
+    assertThat(byCustomer.response().get("list").get(0).get("imp_uid").asString())
+        .isEqualTo(impUid);
   }
 
   @ParameterizedTest
@@ -183,7 +251,10 @@ class PaymentFlowTest {
   void declinedChargeIsPaidStatusFailedAndMerchantUidCanBeRetried(TestDatabase database) {
     ApiClient api = servers.on(database).sandboxClient();
     String customerUid = unique("poor");
-    assertThat(api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.INSUFFICIENT_FUNDS)).code())
+    assertThat(
+            api.postJson(
+                    "/subscribe/customers/" + customerUid, Cards.card(Cards.INSUFFICIENT_FUNDS))
+                .code())
         .isZero();
     String merchantUid = unique("order");
     Answer declined =
@@ -197,7 +268,8 @@ class PaymentFlowTest {
     assertThat(declined.response().get("failed_at").asLong()).isPositive();
 
     // the card is replaced; the same merchant_uid may be charged again after a failure
-    assertThat(api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.APPROVE)).code())
+    assertThat(
+            api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.APPROVE)).code())
         .isZero();
     Answer retried =
         api.postJson(
@@ -210,7 +282,11 @@ class PaymentFlowTest {
         .isEqualTo("paid");
     Answer all = api.get("/payments/findAll/" + merchantUid);
     assertThat(all.response().get("total").asLong()).isEqualTo(2);
-    assertThat(api.get("/payments/findAll/" + merchantUid + "/failed").response().get("total").asLong())
+    assertThat(
+            api.get("/payments/findAll/" + merchantUid + "/failed")
+                .response()
+                .get("total")
+                .asLong())
         .isEqualTo(1);
   }
 
@@ -254,7 +330,9 @@ class PaymentFlowTest {
     assertSameAsMissing(merchantB, "/payments/" + impUid, "/payments/imps_000000000000");
     assertSameAsMissing(merchantB, "/payments/find/" + merchantUid, "/payments/find/nothing_here");
     assertSameAsMissing(
-        merchantB, "/subscribe/customers/" + customerUid, "/subscribe/customers/" + customerUid + "x");
+        merchantB,
+        "/subscribe/customers/" + customerUid,
+        "/subscribe/customers/" + customerUid + "x");
     assertThat(merchantB.delete("/subscribe/customers/" + customerUid).status()).isEqualTo(404);
     Answer cancel = merchantB.postJson("/payments/cancel", Map.of("imp_uid", impUid));
     assertThat(cancel.message()).isEqualTo("취소할 결제건이 존재하지 않습니다.");
@@ -264,7 +342,8 @@ class PaymentFlowTest {
             Map.of("customer_uid", customerUid, "merchant_uid", unique("x"), "amount", 1000));
     assertThat(charge.message()).isEqualTo("등록되지 않은 구매자입니다.");
     // and merchant A still sees everything untouched
-    assertThat(merchantA.get("/payments/" + impUid).response().get("status").asString()).isEqualTo("paid");
+    assertThat(merchantA.get("/payments/" + impUid).response().get("status").asString())
+        .isEqualTo("paid");
     assertThat(merchantA.get("/subscribe/customers/" + customerUid).code()).isZero();
   }
 
@@ -318,12 +397,15 @@ class PaymentFlowTest {
     String customerUid = unique("leaving");
     Map<String, Object> card = new HashMap<>(Cards.card(Cards.APPROVE));
     api.postJson("/subscribe/customers/" + customerUid, card);
-    Answer deleted = api.delete("/subscribe/customers/" + customerUid + "?reason=bye&extra%5Brequester%5D=customer");
+    Answer deleted =
+        api.delete(
+            "/subscribe/customers/" + customerUid + "?reason=bye&extra%5Brequester%5D=customer");
     assertThat(deleted.code()).isZero();
     assertThat(deleted.response().get("customer_uid").asString()).isEqualTo(customerUid);
     Answer gone = api.get("/subscribe/customers/" + customerUid);
     assertThat(gone.status()).isEqualTo(404);
-    assertThat(gone.message()).isEqualTo("요청하신 customer_uid(" + customerUid + ")로 등록된 정보를 찾을 수 없습니다.");
+    assertThat(gone.message())
+        .isEqualTo("요청하신 customer_uid(" + customerUid + ")로 등록된 정보를 찾을 수 없습니다.");
     Answer charge =
         api.postJson(
             "/subscribe/payments/again",

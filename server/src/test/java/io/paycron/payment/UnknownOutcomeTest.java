@@ -74,14 +74,18 @@ class UnknownOutcomeTest {
 
     // while unknown, the merchant_uid cannot be charged again
     Answer retry =
-        charged.api().postJson(
-            "/subscribe/payments/again",
-            Map.of("customer_uid", "whoever", "merchant_uid", charged.merchantUid(), "amount", 1));
+        charged
+            .api()
+            .postJson(
+                "/subscribe/payments/again",
+                Map.of(
+                    "customer_uid", "whoever", "merchant_uid", charged.merchantUid(), "amount", 1));
     assertThat(retry.code()).isEqualTo(1);
     Answer retrySameCustomer =
-        charged.api().postJson(
-            "/subscribe/payments/onetime",
-            withCard(Cards.APPROVE, charged.merchantUid()));
+        charged
+            .api()
+            .postJson(
+                "/subscribe/payments/onetime", withCard(Cards.APPROVE, charged.merchantUid()));
     assertThat(retrySameCustomer.code()).isEqualTo(1);
     assertThat(retrySameCustomer.message()).contains("진행 중");
 
@@ -119,7 +123,11 @@ class UnknownOutcomeTest {
     assertThat(attemptState(server, impUid)).isEqualTo("NOT_CHARGED");
     assertThat(charges(server, impUid)).isZero();
 
-    Answer again = charged.api().postJson("/subscribe/payments/onetime", withCard(Cards.APPROVE, charged.merchantUid()));
+    Answer again =
+        charged
+            .api()
+            .postJson(
+                "/subscribe/payments/onetime", withCard(Cards.APPROVE, charged.merchantUid()));
     assertThat(again.response().get("status").asString()).isEqualTo("paid");
   }
 

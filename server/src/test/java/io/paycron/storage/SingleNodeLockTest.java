@@ -14,7 +14,8 @@ class SingleNodeLockTest {
   void aSecondServerOnTheSameSqliteFileRefusesToStartWithAClearMessage() {
     try (TestServer first = TestServer.start(TestDatabase.SQLITE)) {
       String dataDir = first.store().sqliteFile().getParent().toString();
-      assertThatThrownBy(() -> TestServer.start(TestDatabase.SQLITE, Map.of("paycron.data", dataDir)))
+      assertThatThrownBy(
+              () -> TestServer.start(TestDatabase.SQLITE, Map.of("paycron.data", dataDir)))
           .hasRootCauseInstanceOf(StartupRefusedException.class)
           .rootCause()
           .hasMessageContaining("already in use by another Paycron process");
@@ -29,7 +30,8 @@ class SingleNodeLockTest {
     try (TestServer first = TestServer.start(TestDatabase.SQLITE)) {
       dataDir = first.store().sqliteFile().getParent().toString();
     }
-    try (TestServer second = TestServer.start(TestDatabase.SQLITE, Map.of("paycron.data", dataDir))) {
+    try (TestServer second =
+        TestServer.start(TestDatabase.SQLITE, Map.of("paycron.data", dataDir))) {
       assertThat(second.sandboxClient().token()).isNotBlank();
     }
   }

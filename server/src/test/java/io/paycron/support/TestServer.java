@@ -13,8 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A whole Paycron server on a random loopback port, on a fresh store of the given database, with
- * a settable clock. Tests talk to it over real HTTP.
+ * A whole Paycron server on a random loopback port, on a fresh store of the given database, with a
+ * settable clock. Tests talk to it over real HTTP.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -50,11 +50,12 @@ public final class TestServer implements AutoCloseable {
     MutableClock clock = new MutableClock(Instant.now());
     // as command-line arguments, so they win over application.yml
     String[] args =
-        properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     SpringApplication application =
         new SpringApplicationBuilder(PaycronApplication.class)
-            .initializers(
-                context -> context.getBeanFactory().registerSingleton("testClock", clock))
+            .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
             .build();
     return new TestServer(application.run(args), database, store, clock);
   }
