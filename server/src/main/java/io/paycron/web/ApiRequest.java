@@ -60,7 +60,18 @@ public final class ApiRequest {
     if (!isScalarText(node)) {
       throw invalid(field, "must be a string");
     }
-    return Optional.of(node.isString() ? node.stringValue() : node.decimalValue().toPlainString());
+    return Optional.of(node.isString() ? node.stringValue() : plain(field, node));
+  }
+
+  /**
+   * A JSON number as exact text; a value that is not finite (1e400 read as a double) is refused.
+   */
+  private String plain(String field, JsonNode number) {
+    try {
+      return number.decimalValue().toPlainString();
+    } catch (RuntimeException e) {
+      throw invalid(field, "is too large");
+    }
   }
 
   private static boolean isScalarText(JsonNode node) {
@@ -101,14 +112,14 @@ public final class ApiRequest {
         if (!isScalarText(item)) {
           throw invalid(field, "must be a string or an array of strings");
         }
-        result.add(item.isString() ? item.stringValue() : item.decimalValue().toPlainString());
+        result.add(item.isString() ? item.stringValue() : plain(field, item));
       }
       return result;
     }
     if (!isScalarText(node)) {
       throw invalid(field, "must be a string or an array of strings");
     }
-    result.add(node.isString() ? node.stringValue() : node.decimalValue().toPlainString());
+    result.add(node.isString() ? node.stringValue() : plain(field, node));
     return result;
   }
 
@@ -138,7 +149,7 @@ public final class ApiRequest {
       node = node.get(0);
     }
     if (node.isNumber()) {
-      return Optional.of(node.decimalValue().toPlainString());
+      return Optional.of(plain(field, node));
     }
     if (node.isString() && !node.stringValue().isBlank()) {
       return Optional.of(node.stringValue());
