@@ -12,6 +12,17 @@ public final class CardInput {
 
   private CardInput() {}
 
+  /** The customer fields sent with card data. */
+  public static CustomerDetails customer(ApiRequest request) {
+    return new CustomerDetails(
+        request.string("customer_id").orElse(null),
+        request.string("customer_name").orElse(null),
+        request.string("customer_tel").orElse(null),
+        request.string("customer_email").orElse(null),
+        request.string("customer_addr").orElse(null),
+        request.string("customer_postcode").orElse(null));
+  }
+
   public static boolean present(ApiRequest request) {
     return request.has("card_number");
   }

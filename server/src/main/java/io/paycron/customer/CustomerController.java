@@ -42,7 +42,7 @@ class CustomerController {
             customerUid,
             CardInput.read(request),
             request.string("pg").orElse(null),
-            CustomerDetails.from(request));
+            CardInput.customer(request));
     return Envelope.ok(CustomerResponse.of(key, merchant.sandbox()));
   }
 

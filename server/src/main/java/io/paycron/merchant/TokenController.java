@@ -20,7 +20,7 @@ class TokenController {
   }
 
   @PostMapping("/users/getToken")
-  Envelope<IssuedToken> getToken(HttpServletRequest http) {
+  Envelope<TokenResponse> getToken(HttpServletRequest http) {
     ApiRequest request = requests.body(http);
     String key = request.string("imp_key").orElse("");
     String secret = request.string("imp_secret").orElse("");

@@ -58,7 +58,7 @@ public class TokenService {
     return bcrypt.encode(sha256(secret));
   }
 
-  IssuedToken issue(String impKey, String impSecret) {
+  TokenResponse issue(String impKey, String impSecret) {
     String merchantId = verify(impKey, impSecret);
     long now = clock.millis();
     LiveToken token =
@@ -79,7 +79,7 @@ public class TokenService {
                   }
                   return current;
                 });
-    return new IssuedToken(token.raw(), now / 1000, token.expiresAtMillis() / 1000);
+    return new TokenResponse(token.raw(), now / 1000, token.expiresAtMillis() / 1000);
   }
 
   private LiveToken newToken(String merchantId, String impKey, long now) {

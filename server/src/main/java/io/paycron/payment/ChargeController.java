@@ -1,7 +1,6 @@
 package io.paycron.payment;
 
 import io.paycron.customer.CardInput;
-import io.paycron.customer.CustomerDetails;
 import io.paycron.gateway.CardData;
 import io.paycron.gateway.Money;
 import io.paycron.merchant.Merchant;
@@ -56,7 +55,7 @@ class ChargeController {
             command,
             card,
             request.string("pg").orElse(null),
-            CustomerDetails.from(request));
+            CardInput.customer(request));
     return Envelope.ok(PaymentResponse.of(new PaymentView(payment, java.util.List.of())));
   }
 
