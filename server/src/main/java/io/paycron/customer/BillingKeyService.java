@@ -1,17 +1,14 @@
 package io.paycron.customer;
 
+import io.paycron.common.Secrets;
 import io.paycron.connector.Gateways;
 import io.paycron.gateway.BillingKeyRequest;
 import io.paycron.gateway.BillingKeyResult;
 import io.paycron.gateway.CardData;
 import io.paycron.merchant.Merchant;
 import io.paycron.web.ApiException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -166,13 +163,6 @@ public class BillingKeyService {
 
   /** A stable id for the customer at the provider that reveals nothing of the merchant's own. */
   static String gatewayCustomerKey(Merchant merchant, String customerUid) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] hash =
-          digest.digest((merchant.id() + "\n" + customerUid).getBytes(StandardCharsets.UTF_8));
-      return "cus_" + HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "cus_" + Secrets.sha256Hex(merchant.id() + "\n" + customerUid).substring(0, 32);
   }
 }

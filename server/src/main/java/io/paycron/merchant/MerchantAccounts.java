@@ -1,8 +1,7 @@
 package io.paycron.merchant;
 
-import java.security.SecureRandom;
+import io.paycron.common.Secrets;
 import java.time.Clock;
-import java.util.HexFormat;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +16,6 @@ public class MerchantAccounts {
   private final TokenService tokens;
   private final Clock clock;
   private final TransactionTemplate transactions;
-  private final SecureRandom random = new SecureRandom();
 
   MerchantAccounts(
       MerchantRepository merchants,
@@ -31,9 +29,9 @@ public class MerchantAccounts {
   }
 
   public Credentials create(String name, boolean sandbox) {
-    String merchantId = "mer_" + randomHex(8);
-    String impKey = randomHex(8);
-    String impSecret = randomHex(40);
+    String merchantId = "mer_" + Secrets.randomHex(8);
+    String impKey = Secrets.randomHex(8);
+    String impSecret = Secrets.randomHex(40);
     String hash = tokens.hashSecret(impSecret);
     transactions.executeWithoutResult(
         tx -> {
@@ -41,11 +39,5 @@ public class MerchantAccounts {
           merchants.upsertApiKey(merchantId, impKey, hash, clock.millis());
         });
     return new Credentials(merchantId, impKey, impSecret);
-  }
-
-  private String randomHex(int bytes) {
-    byte[] buffer = new byte[bytes];
-    random.nextBytes(buffer);
-    return HexFormat.of().formatHex(buffer);
   }
 }

@@ -2,14 +2,10 @@ package io.paycron.merchant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.paycron.common.Secrets;
 import io.paycron.web.ApiException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -33,7 +29,6 @@ public class TokenService {
   private final MerchantRepository merchants;
   private final Clock clock;
   private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
-  private final SecureRandom random = new SecureRandom();
   private final Cache<String, String> verifiedPairs =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000).build();
   private final Cache<String, LiveToken> liveTokens =
@@ -55,7 +50,7 @@ public class TokenService {
    * character significant.
    */
   public String hashSecret(String secret) {
-    return bcrypt.encode(sha256(secret));
+    return bcrypt.encode(Secrets.sha256Hex(secret));
   }
 
   TokenResponse issue(String impKey, String impSecret) {
@@ -74,7 +69,7 @@ public class TokenService {
                   }
                   if (current.expiresAtMillis() - now <= LAST_MINUTE.toMillis()) {
                     long extended = current.expiresAtMillis() + EXTENSION.toMillis();
-                    merchants.extendToken(merchantId, sha256(current.raw()), extended);
+                    merchants.extendToken(merchantId, Secrets.sha256Hex(current.raw()), extended);
                     return new LiveToken(merchantId, current.raw(), extended);
                   }
                   return current;
@@ -83,23 +78,21 @@ public class TokenService {
   }
 
   private LiveToken newToken(String merchantId, String impKey, long now) {
-    byte[] bytes = new byte[20];
-    random.nextBytes(bytes);
-    String raw = HexFormat.of().formatHex(bytes);
+    String raw = Secrets.randomHex(20);
     long expiresAt = now + LIFETIME.toMillis();
-    merchants.insertToken(merchantId, sha256(raw), impKey, now, expiresAt);
+    merchants.insertToken(merchantId, Secrets.sha256Hex(raw), impKey, now, expiresAt);
     return new LiveToken(merchantId, raw, expiresAt);
   }
 
   private String verify(String impKey, String impSecret) {
-    String fingerprint = impKey + ":" + sha256(impSecret);
+    String fingerprint = impKey + ":" + Secrets.sha256Hex(impSecret);
     String cached = verifiedPairs.getIfPresent(fingerprint);
     if (cached != null) {
       return cached;
     }
     MerchantRepository.ApiKeyRow key =
         merchants.findActiveApiKey(impKey).orElseThrow(ApiException.Unauthorized::new);
-    if (!bcrypt.matches(sha256(impSecret), key.secretHash())) {
+    if (!bcrypt.matches(Secrets.sha256Hex(impSecret), key.secretHash())) {
       throw new ApiException.Unauthorized();
     }
     verifiedPairs.put(fingerprint, key.merchantId());
@@ -112,7 +105,9 @@ public class TokenService {
       throw new ApiException.Unauthorized();
     }
     MerchantRepository.TokenRow row =
-        merchants.findToken(sha256(rawToken)).orElseThrow(ApiException.Unauthorized::new);
+        merchants
+            .findToken(Secrets.sha256Hex(rawToken))
+            .orElseThrow(ApiException.Unauthorized::new);
     if (row.expiresAt() <= clock.millis()) {
       throw new ApiException.Unauthorized();
     }
@@ -123,14 +118,5 @@ public class TokenService {
   void forgetCachedTokens() {
     liveTokens.invalidateAll();
     verifiedPairs.invalidateAll();
-  }
-
-  static String sha256(String value) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.paycron.payment;
 
+import io.paycron.common.Secrets;
 import io.paycron.connector.Gateways;
 import io.paycron.gateway.CancelOutcome;
 import io.paycron.gateway.CancelRequest;
@@ -7,9 +8,7 @@ import io.paycron.gateway.CardGateway;
 import io.paycron.gateway.Money;
 import io.paycron.merchant.Merchant;
 import io.paycron.web.ApiException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,6 @@ public class CancelService {
   private final Gateways gateways;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   CancelService(
       PaymentRepository payments,
@@ -60,7 +58,7 @@ public class CancelService {
   Payment cancel(Merchant merchant, CancelCommand command) {
     Payment payment = target(merchant, command);
     Money amount = amountToRefund(payment, command);
-    String cancellationId = "cncl_" + randomHex(10);
+    String cancellationId = "cncl_" + Secrets.randomHex(10);
     Boolean reserved =
         transactions.execute(
             tx -> {
@@ -214,11 +212,5 @@ public class CancelService {
     } catch (IllegalArgumentException e) {
       throw new ApiException.InvalidRequest(field + ": " + e.getMessage());
     }
-  }
-
-  private String randomHex(int bytes) {
-    byte[] buffer = new byte[bytes];
-    random.nextBytes(buffer);
-    return HexFormat.of().formatHex(buffer);
   }
 }

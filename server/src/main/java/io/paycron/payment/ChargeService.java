@@ -1,8 +1,10 @@
 package io.paycron.payment;
 
+import io.paycron.common.Secrets;
 import io.paycron.connector.Gateways;
 import io.paycron.customer.BillingKey;
 import io.paycron.customer.BillingKeyService;
+import io.paycron.customer.CustomerDetails;
 import io.paycron.gateway.CardData;
 import io.paycron.gateway.CardGateway;
 import io.paycron.gateway.CardInfo;
@@ -11,7 +13,6 @@ import io.paycron.gateway.ChargeRequest;
 import io.paycron.merchant.Merchant;
 import io.paycron.storage.SqlDialect;
 import io.paycron.web.ApiException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,6 @@ public class ChargeService {
   private final TransactionTemplate transactions;
   private final SqlDialect dialect;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   ChargeService(
       PaymentRepository payments,
@@ -61,6 +61,11 @@ public class ChargeService {
   private record Source(
       CardGateway gateway, String pgId, String token, CardInfo card, String usage) {}
 
+  private Source source(BillingKey key, String usage) {
+    return new Source(
+        gateways.byProvider(key.pgProvider()), key.pgId(), key.gatewayToken(), key.card(), usage);
+  }
+
   /** {@code again}: charges the stored billing key of command.customerUid. */
   Payment again(Merchant merchant, ChargeCommand command) {
     BillingKey key =
@@ -69,34 +74,16 @@ public class ChargeService {
             .orElseThrow(() -> new ApiException.Refused(1, UNKNOWN_CUSTOMER));
     refuseIfSpent(merchant, command.merchantUid());
     ChargeCommand withDefaults = command.withBuyerDefaults(key.customer());
-    Source source =
-        new Source(
-            gateways.byProvider(key.pgProvider()),
-            key.pgId(),
-            key.gatewayToken(),
-            key.card(),
-            "payment");
-    return charge(merchant, withDefaults, source);
+    return charge(merchant, withDefaults, source(key, "payment"));
   }
 
   /** {@code onetime}: checks the card, optionally stores it as command.customerUid, charges it. */
   Payment onetime(
-      Merchant merchant,
-      ChargeCommand command,
-      CardData card,
-      String pg,
-      io.paycron.customer.CustomerDetails details) {
+      Merchant merchant, ChargeCommand command, CardData card, String pg, CustomerDetails details) {
     refuseIfSpent(merchant, command.merchantUid());
     if (command.customerUid() != null) {
       BillingKey key = billingKeys.register(merchant, command.customerUid(), card, pg, details);
-      Source source =
-          new Source(
-              gateways.byProvider(key.pgProvider()),
-              key.pgId(),
-              key.gatewayToken(),
-              key.card(),
-              "issue");
-      return charge(merchant, command, source);
+      return charge(merchant, command, source(key, "issue"));
     }
     BillingKeyService.OneTimeKey key =
         billingKeys.issueForOneCharge(merchant, command.merchantUid(), card, pg);
@@ -221,7 +208,7 @@ public class ChargeService {
   }
 
   private String newImpUid() {
-    long digits = Math.floorMod(random.nextLong(), 1_000_000_000_000L);
+    long digits = Secrets.randomBelow(1_000_000_000_000L);
     return String.format("imps_%012d", digits);
   }
 }

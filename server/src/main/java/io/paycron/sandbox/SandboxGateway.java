@@ -1,6 +1,7 @@
 package io.paycron.sandbox;
 
 import io.paycron.PaycronProperties;
+import io.paycron.common.Secrets;
 import io.paycron.gateway.BillingKeyRequest;
 import io.paycron.gateway.BillingKeyResult;
 import io.paycron.gateway.CancelOutcome;
@@ -12,7 +13,6 @@ import io.paycron.gateway.ChargeLookup;
 import io.paycron.gateway.ChargeOutcome;
 import io.paycron.gateway.ChargeRequest;
 import io.paycron.gateway.DeclineClass;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,7 +20,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,7 +42,6 @@ public class SandboxGateway implements CardGateway {
   private final Clock clock;
   private final TransactionTemplate transactions;
   private final PaycronProperties.Sandbox settings;
-  private final SecureRandom random = new SecureRandom();
 
   SandboxGateway(
       SandboxLedger ledger,
@@ -76,7 +74,7 @@ public class SandboxGateway implements CardGateway {
     if (behaviour.refusesBillingKey()) {
       return new BillingKeyResult.Refused(behaviour.code, behaviour.message);
     }
-    String token = "sbk_" + randomHex(12);
+    String token = "sbk_" + Secrets.randomHex(12);
     ledger.insertBillingKey(token, behaviour, card.maskedNumber(), clock.millis());
     return new BillingKeyResult.Issued(
         token,
@@ -183,7 +181,7 @@ public class SandboxGateway implements CardGateway {
             request.amount().currency().getCurrencyCode(),
             behaviour.declinesCharges() ? "declined" : "approved",
             behaviour.code,
-            "sbx_" + randomHex(10),
+            "sbx_" + Secrets.randomHex(10),
             0);
     if (ledger.insertChargeOnce(charge, clock.millis())) {
       return charge;
@@ -234,12 +232,6 @@ public class SandboxGateway implements CardGateway {
   /** How many charges the network recorded whose idempotency key starts with the prefix. */
   public long countCharges(String idempotencyKeyPrefix) {
     return ledger.countCharges(idempotencyKeyPrefix);
-  }
-
-  private String randomHex(int bytes) {
-    byte[] buffer = new byte[bytes];
-    random.nextBytes(buffer);
-    return HexFormat.of().formatHex(buffer);
   }
 
   private static void pause(long millis) {
