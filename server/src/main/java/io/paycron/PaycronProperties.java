@@ -25,7 +25,10 @@ public record PaycronProperties(
         Duration reconcileInterval,
     @DefaultValue("30") @DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
         Duration gatewayTimeout,
-    @DefaultValue Sandbox sandbox) {
+    @DefaultValue Sandbox sandbox,
+    @DefaultValue Scheduler scheduler,
+    @DefaultValue Webhook webhook,
+    String sandboxWebhookUrl) {
 
   /**
    * @param latencyMs added to every sandbox gateway call
@@ -33,6 +36,30 @@ public record PaycronProperties(
    */
   public record Sandbox(
       @DefaultValue("0") long latencyMs, @DefaultValue("2000") long timeoutDelayMs) {}
+
+  /**
+   * @param pollIntervalMs the longest a node waits before looking for due schedules again
+   * @param batchSize schedules claimed per statement
+   * @param concurrency gateway calls in flight per node
+   */
+  public record Scheduler(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("500") long pollIntervalMs,
+      @DefaultValue("100") int batchSize,
+      @DefaultValue("16") int concurrency) {}
+
+  /**
+   * @param timeoutSeconds how long a receiver may take to answer before the attempt counts as
+   *     failed (and is retried later)
+   * @param perEndpoint deliveries in flight to one host at once
+   */
+  public record Webhook(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue("200") long pollIntervalMs,
+      @DefaultValue("10") long connectTimeoutSeconds,
+      @DefaultValue("30") long timeoutSeconds,
+      @DefaultValue("16") int perEndpoint,
+      @DefaultValue("256") int maxInFlight) {}
 
   public boolean usesPostgres() {
     return dbUrl != null && !dbUrl.isBlank();

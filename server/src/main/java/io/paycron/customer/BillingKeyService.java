@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Issues, replaces, reads and deletes billing keys (i'mport's customer_uid). */
 @Service
@@ -28,11 +30,20 @@ public class BillingKeyService {
   private final BillingKeyRepository keys;
   private final Gateways gateways;
   private final Clock clock;
+  private final TransactionTemplate transactions;
+  private final ObjectProvider<BillingKeyListener> listeners;
 
-  BillingKeyService(BillingKeyRepository keys, Gateways gateways, Clock clock) {
+  BillingKeyService(
+      BillingKeyRepository keys,
+      Gateways gateways,
+      Clock clock,
+      TransactionTemplate transactions,
+      ObjectProvider<BillingKeyListener> listeners) {
     this.keys = keys;
     this.gateways = gateways;
     this.clock = clock;
+    this.transactions = transactions;
+    this.listeners = listeners;
   }
 
   /** A billing key the gateway issued for a single charge and that Paycron does not keep. */
@@ -123,15 +134,33 @@ public class BillingKeyService {
     return customerUids.isEmpty() ? List.of() : keys.findAll(merchant.id(), customerUids);
   }
 
-  /** Deletes the billing key here and at the gateway, and returns what was removed. */
-  public BillingKey delete(Merchant merchant, String customerUid) {
+  /** A removed billing key and the pending schedules revoked with it. */
+  public record Deleted(BillingKey key, List<String> revokedSchedules) {}
+
+  /**
+   * Deletes the billing key here and at the gateway; its pending schedules are revoked in the same
+   * transaction, as i'mport does.
+   */
+  public Deleted delete(Merchant merchant, String customerUid) {
     BillingKey key = get(merchant, customerUid);
-    if (!keys.delete(merchant.id(), customerUid)) {
-      throw notFound(customerUid);
-    }
+    List<String> revoked =
+        transactions.execute(
+            tx -> {
+              if (!keys.delete(merchant.id(), customerUid)) {
+                throw notFound(customerUid);
+              }
+              return listeners
+                  .orderedStream()
+                  .flatMap(listener -> listener.onDeleted(merchant.id(), customerUid).stream())
+                  .toList();
+            });
     deleteAtGateway(key);
-    log.info("billing key deleted: merchant={} customer_uid={}", merchant.id(), customerUid);
-    return key;
+    log.info(
+        "billing key deleted: merchant={} customer_uid={} revoked_schedules={}",
+        merchant.id(),
+        customerUid,
+        revoked.size());
+    return new Deleted(key, revoked);
   }
 
   private void deleteAtGateway(BillingKey key) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerController {
 
   private static final int MAX_MULTI_GET = 100;
+  static final String REVOKED_HEADER = "Paycron-Revoked-Schedules";
 
   private final BillingKeyService billingKeys;
   private final ApiRequests requests;
@@ -53,14 +54,25 @@ class CustomerController {
         CustomerResponse.of(billingKeys.get(merchant, customerUid), merchant.sandbox()));
   }
 
+  /**
+   * Deletes the billing key and revokes its pending schedules. The V1 body stays the Customer; the
+   * revoked merchant_uids are listed in the {@code Paycron-Revoked-Schedules} header.
+   */
   @DeleteMapping("/subscribe/customers/{customer_uid}")
-  Envelope<CustomerResponse> delete(
+  ResponseEntity<Envelope<CustomerResponse>> delete(
       Merchant merchant,
       @PathVariable("customer_uid") String customerUid,
       HttpServletRequest http) {
     requests.query(http).string("reason"); // validated for type; i'mport keeps it for display only
-    return Envelope.ok(
-        CustomerResponse.of(billingKeys.delete(merchant, customerUid), merchant.sandbox()));
+    BillingKeyService.Deleted deleted = billingKeys.delete(merchant, customerUid);
+    return ResponseEntity.ok()
+        .header(
+            REVOKED_HEADER,
+            deleted.revokedSchedules().stream()
+                .map(
+                    uid -> java.net.URLEncoder.encode(uid, java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining(",")))
+        .body(Envelope.ok(CustomerResponse.of(deleted.key(), merchant.sandbox())));
   }
 
   @GetMapping("/subscribe/customers")

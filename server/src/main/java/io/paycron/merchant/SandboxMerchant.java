@@ -41,9 +41,17 @@ public class SandboxMerchant implements SmartInitializingSingleton {
     this.transactions = transactions;
   }
 
+  private final java.util.concurrent.atomic.AtomicBoolean seeded =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   @Override
   public void afterSingletonsInstantiated() {
-    if (!mode.isSandbox()) {
+    seed();
+  }
+
+  /** Seeds the merchant once (sandbox mode only); safe to call from anything that needs it. */
+  public void seed() {
+    if (!mode.isSandbox() || !seeded.compareAndSet(false, true)) {
       return;
     }
     String hash = tokens.hashSecret(IMP_SECRET);

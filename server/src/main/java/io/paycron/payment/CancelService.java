@@ -9,6 +9,7 @@ import io.paycron.gateway.Money;
 import io.paycron.merchant.Merchant;
 import io.paycron.web.ApiException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +33,19 @@ public class CancelService {
   private final Gateways gateways;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final List<PaymentListener> listeners;
 
   CancelService(
       PaymentRepository payments,
       Gateways gateways,
       TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock,
+      List<PaymentListener> listeners) {
     this.payments = payments;
     this.gateways = gateways;
     this.transactions = transactions;
     this.clock = clock;
+    this.listeners = listeners;
   }
 
   /**
@@ -53,7 +57,8 @@ public class CancelService {
       String merchantUid,
       Optional<java.math.BigDecimal> requested,
       Optional<java.math.BigDecimal> checksum,
-      String reason) {}
+      String reason,
+      boolean sendWebhook) {}
 
   Payment cancel(Merchant merchant, CancelCommand command) {
     Payment payment = target(merchant, command);
@@ -77,6 +82,7 @@ public class CancelService {
                       CancellationState.REQUESTED,
                       null,
                       0),
+                  command.sendWebhook(),
                   now);
               return true;
             });
@@ -97,6 +103,7 @@ public class CancelService {
         cancellationId,
         amount.minorUnits(),
         command.reason(),
+        command.sendWebhook(),
         outcome);
     if (outcome instanceof CancelOutcome.Refused r) {
       throw new ApiException.Refused(1, "취소에 실패했습니다: [" + r.code() + "] " + r.message());
@@ -115,6 +122,7 @@ public class CancelService {
       String cancellationId,
       long amount,
       String reason,
+      boolean notify,
       CancelOutcome outcome) {
     transactions.executeWithoutResult(
         tx -> {
@@ -123,6 +131,17 @@ public class CancelService {
             if (payments.settleCancellation(
                 merchantId, cancellationId, CancellationState.DONE, c.cancelTransactionId(), now)) {
               payments.applyRefund(merchantId, impUid, amount, reason, now);
+              Payment refunded = payments.find(merchantId, impUid).orElseThrow();
+              Cancellation cancellation =
+                  new Cancellation(
+                      cancellationId,
+                      impUid,
+                      amount,
+                      reason,
+                      CancellationState.DONE,
+                      c.cancelTransactionId(),
+                      now);
+              listeners.forEach(l -> l.onRefunded(refunded, cancellation, notify));
             }
           } else if (outcome instanceof CancelOutcome.Refused) {
             if (payments.settleCancellation(

@@ -4,7 +4,7 @@ import io.paycron.customer.CustomerDetails;
 import io.paycron.gateway.Money;
 
 /** What a merchant asked to charge, validated. */
-record ChargeCommand(
+public record ChargeCommand(
     String merchantUid,
     Money amount,
     String name,
@@ -15,7 +15,7 @@ record ChargeCommand(
     String customerUid) {
 
   /** Buyer fields the merchant left out are taken from the billing key's customer. */
-  ChargeCommand withBuyerDefaults(CustomerDetails customer) {
+  public ChargeCommand withBuyerDefaultsOf(CustomerDetails customer) {
     Buyer merged =
         new Buyer(
             or(buyer.name(), customer.name()),

@@ -14,6 +14,7 @@ import io.paycron.merchant.Merchant;
 import io.paycron.storage.SqlDialect;
 import io.paycron.web.ApiException;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -73,7 +74,7 @@ public class ChargeService {
             .find(merchant, command.customerUid())
             .orElseThrow(() -> new ApiException.Refused(1, UNKNOWN_CUSTOMER));
     refuseIfSpent(merchant, command.merchantUid());
-    ChargeCommand withDefaults = command.withBuyerDefaults(key.customer());
+    ChargeCommand withDefaults = command.withBuyerDefaultsOf(key.customer());
     return charge(merchant, withDefaults, source(key, "payment"));
   }
 
@@ -102,80 +103,197 @@ public class ChargeService {
   }
 
   private Payment charge(Merchant merchant, ChargeCommand command, Source source) {
-    Payment payment = persistNew(merchant, command, source);
-    String idempotencyKey = idempotencyKey(payment);
-    ChargeOutcome outcome =
-        call(
-            source.gateway(),
-            new ChargeRequest(
-                idempotencyKey,
-                source.token(),
-                command.amount(),
-                command.name(),
-                command.cardQuota()));
-    recorder.record(merchant.id(), payment.impUid(), idempotencyKey, outcome);
-    return payments.find(merchant.id(), payment.impUid()).orElseThrow();
+    PreparedCharge prepared = persistNew(merchant, command, source);
+    record(prepared, send(prepared));
+    return payments.find(merchant.id(), prepared.impUid()).orElseThrow();
   }
 
-  /** A connector that throws has said nothing about the charge: that is an unknown outcome. */
-  private static ChargeOutcome call(CardGateway gateway, ChargeRequest request) {
+  /** A payment and its attempt, persisted (with the idempotency key) and ready to send. */
+  public record PreparedCharge(
+      String merchantId, String impUid, CardGateway gateway, ChargeRequest request) {}
+
+  /**
+   * What a scheduled charge became inside the claim transaction: a charge to send, or a payment
+   * that failed before reaching the gateway (no billing key, merchant_uid already paid).
+   */
+  public record ScheduledPreparation(Payment payment, PreparedCharge charge) {}
+
+  /**
+   * Prepares a scheduled charge inside the caller's transaction, as {@code again} would charge the
+   * billing key. Business refusals become a failed payment rather than an exception, so one bad
+   * schedule never holds up a batch.
+   */
+  public ScheduledPreparation prepareScheduled(Merchant merchant, ChargeCommand command) {
+    Optional<BillingKey> key = billingKeys.find(merchant, command.customerUid());
+    if (key.isEmpty()) {
+      return failedBeforeSending(merchant, command, UNKNOWN_CUSTOMER);
+    }
+    if (payments.findLive(merchant.id(), command.merchantUid()).isPresent()) {
+      return failedBeforeSending(merchant, command, ALREADY_PAID);
+    }
+    ChargeCommand withDefaults = command.withBuyerDefaultsOf(key.get().customer());
+    Source source = source(key.get(), PaymentWebhooks.SCHEDULED_USAGE);
+    Payment payment = newPayment(merchant, withDefaults, source, clock.millis());
+    insertWithAttempt(payment);
+    PreparedCharge charge = prepared(payment, source.token(), withDefaults);
+    return new ScheduledPreparation(
+        payment,
+        new PreparedCharge(
+            charge.merchantId(), charge.impUid(), source.gateway(), charge.request()));
+  }
+
+  private ScheduledPreparation failedBeforeSending(
+      Merchant merchant, ChargeCommand command, String reason) {
+    CardGateway gateway = gateways.select(null).gateway();
+    Source none =
+        new Source(
+            gateway,
+            gateway.provider(),
+            null,
+            new CardInfo(null, null, null, null, null, null, null, null),
+            PaymentWebhooks.SCHEDULED_USAGE);
+    long now = clock.millis();
+    Payment ready = newPayment(merchant, command, none, now);
+    Payment failed =
+        new Payment(
+            ready.merchantId(),
+            ready.impUid(),
+            ready.merchantUid(),
+            ready.customerUid(),
+            ready.customerUidUsage(),
+            ready.pgProvider(),
+            ready.pgId(),
+            null,
+            null,
+            ready.card(),
+            ready.cardQuota(),
+            ready.name(),
+            ready.amount(),
+            0,
+            ready.buyer(),
+            ready.customData(),
+            ready.noticeUrl(),
+            PaymentStatus.FAILED,
+            reason,
+            null,
+            ready.sandbox(),
+            now,
+            0,
+            now,
+            0,
+            now,
+            1);
+    payments.insert(failed);
+    log.info(
+        "charge failed before sending: merchant={} imp_uid={} merchant_uid={} reason={}",
+        merchant.id(),
+        failed.impUid(),
+        failed.merchantUid(),
+        reason);
+    return new ScheduledPreparation(failed, null);
+  }
+
+  /**
+   * Rebuilds the charge of a scheduled attempt that never reached the gateway (its node died after
+   * the claim), with the same idempotency key, so sending it cannot charge twice. Empty when the
+   * billing key is gone.
+   */
+  Optional<PreparedCharge> resendable(Payment payment, String idempotencyKey) {
+    return billingKeys
+        .find(new Merchant(payment.merchantId(), null, payment.sandbox()), payment.customerUid())
+        .map(
+            key ->
+                new PreparedCharge(
+                    payment.merchantId(),
+                    payment.impUid(),
+                    gateways.byProvider(key.pgProvider()),
+                    new ChargeRequest(
+                        idempotencyKey,
+                        key.gatewayToken(),
+                        payment.amount(),
+                        payment.name(),
+                        payment.cardQuota())));
+  }
+
+  /** Calls the gateway; a connector that throws has said nothing: that is an unknown outcome. */
+  public ChargeOutcome send(PreparedCharge charge) {
     try {
-      return gateway.charge(request);
+      return charge.gateway().charge(charge.request());
     } catch (RuntimeException e) {
-      log.warn("gateway {} failed during a charge: {}", gateway.provider(), e.toString());
+      log.warn("gateway {} failed during a charge: {}", charge.gateway().provider(), e.toString());
       return new ChargeOutcome.Unknown("gateway_error: " + e.getClass().getSimpleName());
     }
+  }
+
+  /** Records the gateway's answer (joins the caller's transaction when there is one). */
+  public void record(PreparedCharge charge, ChargeOutcome outcome) {
+    recorder.record(
+        charge.merchantId(), charge.impUid(), charge.request().idempotencyKey(), outcome);
   }
 
   static String idempotencyKey(Payment payment) {
     return payment.merchantId() + ":" + payment.impUid() + ":1";
   }
 
+  private static PreparedCharge prepared(Payment payment, String token, ChargeCommand command) {
+    return new PreparedCharge(
+        payment.merchantId(),
+        payment.impUid(),
+        null,
+        new ChargeRequest(
+            idempotencyKey(payment), token, command.amount(), command.name(), command.cardQuota()));
+  }
+
+  private Payment newPayment(Merchant merchant, ChargeCommand command, Source source, long now) {
+    return new Payment(
+        merchant.id(),
+        newImpUid(),
+        command.merchantUid(),
+        command.customerUid(),
+        source.usage(),
+        source.gateway().provider(),
+        source.pgId(),
+        null,
+        null,
+        source.card(),
+        command.cardQuota(),
+        command.name(),
+        command.amount(),
+        0,
+        command.buyer(),
+        command.customData(),
+        command.noticeUrl(),
+        PaymentStatus.READY,
+        null,
+        null,
+        merchant.sandbox(),
+        now,
+        0,
+        0,
+        0,
+        now,
+        1);
+  }
+
+  private void insertWithAttempt(Payment payment) {
+    payments.insert(payment);
+    payments.insertAttempt(
+        payment.merchantId(),
+        idempotencyKey(payment),
+        payment.impUid(),
+        payment.pgProvider(),
+        payment.startedAt());
+  }
+
   /** Inserts the ready payment and its sending attempt, committed before the gateway is called. */
-  private Payment persistNew(Merchant merchant, ChargeCommand command, Source source) {
+  private PreparedCharge persistNew(Merchant merchant, ChargeCommand command, Source source) {
     for (int tries = 0; ; tries++) {
-      long now = clock.millis();
-      Payment payment =
-          new Payment(
-              merchant.id(),
-              newImpUid(),
-              command.merchantUid(),
-              command.customerUid(),
-              source.usage(),
-              source.gateway().provider(),
-              source.pgId(),
-              null,
-              null,
-              source.card(),
-              command.cardQuota(),
-              command.name(),
-              command.amount(),
-              0,
-              command.buyer(),
-              command.customData(),
-              command.noticeUrl(),
-              PaymentStatus.READY,
-              null,
-              null,
-              merchant.sandbox(),
-              now,
-              0,
-              0,
-              0,
-              now,
-              1);
+      Payment payment = newPayment(merchant, command, source, clock.millis());
       try {
-        transactions.executeWithoutResult(
-            tx -> {
-              payments.insert(payment);
-              payments.insertAttempt(
-                  merchant.id(),
-                  idempotencyKey(payment),
-                  payment.impUid(),
-                  payment.pgProvider(),
-                  now);
-            });
-        return payment;
+        transactions.executeWithoutResult(tx -> insertWithAttempt(payment));
+        PreparedCharge prepared = prepared(payment, source.token(), command);
+        return new PreparedCharge(
+            prepared.merchantId(), prepared.impUid(), source.gateway(), prepared.request());
       } catch (RuntimeException e) {
         if (!dialect.isUniqueViolation(e)) {
           throw e;

@@ -2,6 +2,7 @@ package io.paycron.payment;
 
 import io.paycron.gateway.ChargeOutcome;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,11 +21,17 @@ class OutcomeRecorder {
   private final PaymentRepository payments;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final List<PaymentListener> listeners;
 
-  OutcomeRecorder(PaymentRepository payments, TransactionTemplate transactions, Clock clock) {
+  OutcomeRecorder(
+      PaymentRepository payments,
+      TransactionTemplate transactions,
+      Clock clock,
+      List<PaymentListener> listeners) {
     this.payments = payments;
     this.transactions = transactions;
     this.clock = clock;
+    this.listeners = listeners;
   }
 
   /** Records a charge outcome; returns false when the attempt had been settled already. */
@@ -101,6 +108,8 @@ class OutcomeRecorder {
                     failReason,
                     now);
               }
+              Payment payment = payments.find(merchantId, impUid).orElseThrow();
+              listeners.forEach(listener -> listener.onAttemptRecorded(payment, state));
               return true;
             });
     if (Boolean.TRUE.equals(applied)) {

@@ -138,7 +138,8 @@ class PaymentController {
             request.string("merchant_uid").orElse(null),
             request.decimal("amount"),
             request.decimal("checksum"),
-            request.string("reason").orElse(null));
+            request.string("reason").orElse(null),
+            request.bool("enable_webhook").orElse(false));
     for (String part : new String[] {"tax_free", "vat_amount"}) {
       request
           .decimal(part)
@@ -148,7 +149,6 @@ class PaymentController {
                 throw new ApiException.InvalidRequest(part + ": must not be negative");
               });
     }
-    request.bool("enable_webhook");
     request.object("extra");
     Payment payment = cancels.cancel(merchant, command);
     return Envelope.ok(PaymentResponse.of(queries.get(merchant, payment.impUid())));

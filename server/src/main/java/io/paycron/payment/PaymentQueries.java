@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Reads payments for the V1 lookup endpoints; every query is scoped to the merchant. */
 @Service
-class PaymentQueries {
+public class PaymentQueries {
 
   static final String NOT_FOUND = "존재하지 않는 결제정보입니다.";
 
@@ -21,6 +21,11 @@ class PaymentQueries {
 
   PaymentQueries(PaymentRepository payments) {
     this.payments = payments;
+  }
+
+  /** The V1 Payment object of one payment (404 when it is not this merchant's). */
+  public PaymentResponse response(Merchant merchant, String impUid) {
+    return PaymentResponse.of(get(merchant, impUid));
   }
 
   PaymentView get(Merchant merchant, String impUid) {

@@ -45,7 +45,10 @@ class PaymentRepository {
                 NULL, NULL, :cardNumber, :cardCode, :cardName, :cardType, :issuerCode, :issuerName,
                 :publisherCode, :publisherName, :quota, :name, :amount, 0, 0, :currency,
                 :buyerName, :buyerEmail, :buyerTel, :buyerAddr, :buyerPostcode, :customData,
-                :noticeUrl, :status, NULL, NULL, :sandbox, :startedAt, 0, 0, 0, :startedAt, 1)""")
+                :noticeUrl, :status, :failReason, NULL, :sandbox, :startedAt, 0, :failedAt, 0,
+                :startedAt, 1)""")
+        .param("failReason", p.failReason())
+        .param("failedAt", p.failedAt())
         .param("merchant", p.merchantId())
         .param("impUid", p.impUid())
         .param("merchantUid", p.merchantUid())
@@ -350,12 +353,13 @@ class PaymentRepository {
         .update();
   }
 
-  void insertCancellation(String merchantId, Cancellation c, long now) {
+  void insertCancellation(String merchantId, Cancellation c, boolean notify, long now) {
     jdbc.sql(
             """
             INSERT INTO cancellations (merchant_id, cancellation_id, imp_uid, amount, reason, state,
-                pg_tid, created_at, cancelled_at)
-            VALUES (:merchant, :id, :impUid, :amount, :reason, :state, NULL, :now, 0)""")
+                pg_tid, created_at, cancelled_at, notify)
+            VALUES (:merchant, :id, :impUid, :amount, :reason, :state, NULL, :now, 0, :notify)""")
+        .param("notify", notify)
         .param("merchant", merchantId)
         .param("id", c.cancellationId())
         .param("impUid", c.impUid())
@@ -412,13 +416,14 @@ class PaymentRepository {
       String reason,
       String transactionId,
       String pgProvider,
-      String currency) {}
+      String currency,
+      boolean sendWebhook) {}
 
   List<UnknownRefund> findUnknownRefunds(int limit) {
     return jdbc.sql(
             """
             SELECT c.merchant_id, c.cancellation_id, c.imp_uid, c.amount, c.reason, p.pg_tid,
-                p.pg_provider, p.currency
+                p.pg_provider, p.currency, c.notify
             FROM cancellations c
             JOIN payments p ON p.merchant_id = c.merchant_id AND p.imp_uid = c.imp_uid
             WHERE c.state = 'UNKNOWN' ORDER BY c.created_at LIMIT :limit""")
@@ -433,7 +438,8 @@ class PaymentRepository {
                     rs.getString(5),
                     rs.getString(6),
                     rs.getString(7),
-                    rs.getString(8)))
+                    rs.getString(8),
+                    rs.getBoolean(9)))
         .list();
   }
 

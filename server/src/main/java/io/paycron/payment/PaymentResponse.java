@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The V1 Payment object (API.md §7.1): every key present, times in UNIX seconds, 0 if unset. */
-record PaymentResponse(
+public record PaymentResponse(
     String impUid,
     String merchantUid,
     String payMethod,
@@ -60,7 +60,7 @@ record PaymentResponse(
     String customerUidUsage,
     Object promotion) {
 
-  record CancelHistoryEntry(
+  public record CancelHistoryEntry(
       String pgTid,
       BigDecimal amount,
       long cancelledAt,

@@ -33,6 +33,7 @@ public class Reconciler implements SmartLifecycle {
   private final PaymentRepository payments;
   private final OutcomeRecorder recorder;
   private final CancelService cancels;
+  private final ChargeService charges;
   private final Gateways gateways;
   private final Clock clock;
   private final Duration interval;
@@ -43,12 +44,14 @@ public class Reconciler implements SmartLifecycle {
       PaymentRepository payments,
       OutcomeRecorder recorder,
       CancelService cancels,
+      ChargeService charges,
       Gateways gateways,
       Clock clock,
       PaycronProperties properties) {
     this.payments = payments;
     this.recorder = recorder;
     this.cancels = cancels;
+    this.charges = charges;
     this.gateways = gateways;
     this.clock = clock;
     this.interval = properties.reconcileInterval();
@@ -70,9 +73,7 @@ public class Reconciler implements SmartLifecycle {
                 attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey(), found.outcome());
       } else if (lookup instanceof ChargeLookup.NotFound
           && attempt.createdAt() < now - gatewayTimeout.toMillis()) {
-        applied =
-            recorder.recordNotCharged(
-                attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey());
+        applied = settleNeverCharged(attempt);
       }
       settled += applied ? 1 : 0;
     }
@@ -93,11 +94,34 @@ public class Reconciler implements SmartLifecycle {
             refund.cancellationId(),
             refund.amount(),
             refund.reason(),
+            refund.sendWebhook(),
             outcome);
         settled++;
       }
     }
     return settled;
+  }
+
+  /**
+   * The gateway never saw this attempt. A scheduled charge is due, so it is sent now with its
+   * original idempotency key (the gateway charges a key at most once); a charge a merchant made
+   * with again/onetime has already been answered "ready", so it fails and may be retried.
+   */
+  private boolean settleNeverCharged(PaymentRepository.UnsettledAttempt attempt) {
+    Payment payment = payments.find(attempt.merchantId(), attempt.impUid()).orElseThrow();
+    if (PaymentWebhooks.SCHEDULED_USAGE.equals(payment.customerUidUsage())) {
+      var resend = charges.resendable(payment, attempt.idempotencyKey());
+      if (resend.isPresent()) {
+        log.info(
+            "resending scheduled charge that never reached the gateway: merchant={} imp_uid={}",
+            attempt.merchantId(),
+            attempt.impUid());
+        charges.record(resend.get(), charges.send(resend.get()));
+        return true;
+      }
+    }
+    return recorder.recordNotCharged(
+        attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey());
   }
 
   private void runSafely() {

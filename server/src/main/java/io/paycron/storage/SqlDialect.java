@@ -7,6 +7,14 @@ public enum SqlDialect {
   POSTGRESQL,
   SQLITE;
 
+  /**
+   * The suffix of a sub-select that claims rows: PostgreSQL skips rows another node has locked;
+   * SQLite has a single writer (transactions begin IMMEDIATE), so nothing is needed there.
+   */
+  public String skipLocked() {
+    return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+  }
+
   /** Whether an exception (or one of its causes) is a unique-constraint violation. */
   public boolean isUniqueViolation(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {

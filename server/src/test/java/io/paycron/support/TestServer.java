@@ -39,15 +39,28 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(TestDatabase database, Map<String, Object> extra) {
-    TestDatabase.Store store = database.freshStore();
+    return start(database, database.freshStore(), extra, new MutableClock(Instant.now()));
+  }
+
+  /** A second node on the same store as {@code other} (PostgreSQL: several nodes, one database). */
+  public static TestServer joining(TestServer other, Map<String, Object> extra) {
+    return start(other.database(), other.store(), extra, other.clock());
+  }
+
+  private static TestServer start(
+      TestDatabase database,
+      TestDatabase.Store store,
+      Map<String, Object> extra,
+      MutableClock clock) {
     Map<String, Object> properties = new HashMap<>(store.properties());
     properties.put("server.port", "0");
     properties.put("server.address", "127.0.0.1");
     properties.put("paycron.sandbox.timeout-delay-ms", "50");
     properties.put("paycron.gateway-timeout", "5");
     properties.put("paycron.reconcile-interval", "3600");
+    properties.put("paycron.scheduler.poll-interval-ms", "50");
+    properties.put("paycron.webhook.poll-interval-ms", "50");
     properties.putAll(extra);
-    MutableClock clock = new MutableClock(Instant.now());
     // as command-line arguments, so they win over application.yml
     String[] args =
         properties.entrySet().stream()

@@ -1,0 +1,226 @@
+package io.paycron.schedule;
+
+import io.paycron.PaycronProperties;
+import io.paycron.common.Secrets;
+import io.paycron.gateway.ChargeOutcome;
+import io.paycron.merchant.MerchantDirectory;
+import io.paycron.payment.ChargeService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns due schedules into charges, on every node: claim a batch (one statement) and persist each
+ * payment with its attempt and idempotency key in the same transaction; then call the gateway with
+ * bounded concurrency; then record every outcome, the schedule and its webhook event in one
+ * transaction. A short batch does not mean "nothing due": it loops until a claim comes back empty.
+ * A node that dies between claim and record leaves attempts that the reconciler settles by asking
+ * the gateway, never by charging again.
+ */
+@Component
+public class ScheduleExecutor implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(ScheduleExecutor.class);
+
+  private final ScheduleRepository schedules;
+  private final ScheduleOutcomes outcomes;
+  private final ChargeService charges;
+  private final MerchantDirectory merchants;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final PaycronProperties.Scheduler config;
+  private final Duration lease;
+  private final String node = "node-" + Secrets.randomHex(4);
+  private final Object signal = new Object();
+  private volatile boolean running;
+  private ExecutorService gatewayCalls;
+  private Thread loop;
+
+  ScheduleExecutor(
+      ScheduleRepository schedules,
+      ScheduleOutcomes outcomes,
+      ChargeService charges,
+      MerchantDirectory merchants,
+      TransactionTemplate transactions,
+      Clock clock,
+      PaycronProperties properties) {
+    this.schedules = schedules;
+    this.outcomes = outcomes;
+    this.charges = charges;
+    this.merchants = merchants;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.config = properties.scheduler();
+    this.lease = properties.gatewayTimeout().multipliedBy(2);
+  }
+
+  /** Claims, charges and records one batch; returns how many schedules it claimed. */
+  public int runOnce() {
+    long now = clock.millis();
+    List<ChargeService.PreparedCharge> toSend = new ArrayList<>();
+    List<Schedule> claimed =
+        transactions.execute(
+            tx -> {
+              List<Schedule> batch =
+                  schedules.claimDue(now, config.batchSize(), node, now + lease.toMillis());
+              for (Schedule schedule : batch) {
+                prepare(schedule, now).ifPresent(toSend::add);
+              }
+              return batch;
+            });
+    if (claimed.isEmpty()) {
+      return 0;
+    }
+    List<ChargeOutcome> answers = sendAll(toSend);
+    transactions.executeWithoutResult(
+        tx -> {
+          for (int i = 0; i < toSend.size(); i++) {
+            charges.record(toSend.get(i), answers.get(i));
+          }
+        });
+    log.debug("{} executed {} schedule(s)", node, claimed.size());
+    return claimed.size();
+  }
+
+  /** Inside the claim transaction: the payment and attempt for one schedule. */
+  private java.util.Optional<ChargeService.PreparedCharge> prepare(Schedule schedule, long now) {
+    ChargeService.ScheduledPreparation preparation =
+        charges.prepareScheduled(merchants.get(schedule.merchantId()), schedule.chargeCommand());
+    schedules.attachPayment(
+        schedule.merchantId(), schedule.merchantUid(), preparation.payment().impUid(), now);
+    if (preparation.charge() == null) {
+      outcomes.apply(schedule, preparation.payment(), true);
+    }
+    return java.util.Optional.ofNullable(preparation.charge());
+  }
+
+  /**
+   * Claims one failed schedule and charges it now (the V1 retry endpoint); returns the new
+   * payment's imp_uid, or empty when the schedule is not an executed one whose payment failed.
+   */
+  java.util.Optional<String> retryNow(String merchantId, String merchantUid) {
+    long now = clock.millis();
+    java.util.concurrent.atomic.AtomicReference<ChargeService.PreparedCharge> charge =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Boolean claimed =
+        transactions.execute(
+            tx -> {
+              if (!schedules.claimForRetry(
+                  merchantId, merchantUid, node, now + lease.toMillis(), now)) {
+                return false;
+              }
+              Schedule schedule = schedules.find(merchantId, merchantUid).orElseThrow();
+              prepare(schedule, now).ifPresent(charge::set);
+              return true;
+            });
+    if (!Boolean.TRUE.equals(claimed)) {
+      return java.util.Optional.empty();
+    }
+    if (charge.get() != null) {
+      ChargeOutcome outcome = charges.send(charge.get());
+      transactions.executeWithoutResult(tx -> charges.record(charge.get(), outcome));
+    }
+    return schedules.find(merchantId, merchantUid).map(Schedule::impUid);
+  }
+
+  private List<ChargeOutcome> sendAll(List<ChargeService.PreparedCharge> toSend) {
+    List<Future<ChargeOutcome>> futures = new ArrayList<>();
+    for (ChargeService.PreparedCharge charge : toSend) {
+      futures.add(gatewayCalls.submit(() -> charges.send(charge)));
+    }
+    List<ChargeOutcome> answers = new ArrayList<>();
+    for (Future<ChargeOutcome> future : futures) {
+      try {
+        answers.add(future.get());
+      } catch (ExecutionException e) {
+        answers.add(new ChargeOutcome.Unknown("gateway_error: " + e.getCause()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        answers.add(new ChargeOutcome.Unknown("interrupted while waiting for the gateway"));
+      }
+    }
+    return answers;
+  }
+
+  /** Asks the loop to look for due work now. */
+  public void wake() {
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      int claimed = 0;
+      try {
+        claimed = runOnce();
+      } catch (RuntimeException e) {
+        log.warn("schedule pass failed; will retry: {}", e.toString());
+      }
+      if (claimed == 0) {
+        synchronized (signal) {
+          try {
+            signal.wait(config.pollIntervalMs());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    AtomicInteger counter = new AtomicInteger();
+    gatewayCalls =
+        Executors.newFixedThreadPool(
+            config.concurrency(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "paycron-charge-" + counter.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    running = true;
+    if (config.enabled()) {
+      loop = new Thread(this::run, "paycron-scheduler");
+      loop.setDaemon(true);
+      loop.start();
+    }
+  }
+
+  /**
+   * Stops claiming; a batch in flight finishes its gateway calls and records them, or its attempts
+   * stay for the reconciler. Nothing is lost either way.
+   */
+  @Override
+  public synchronized void stop() {
+    running = false;
+    wake();
+    if (loop != null) {
+      try {
+        loop.join(Duration.ofSeconds(35).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      loop = null;
+    }
+    gatewayCalls.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

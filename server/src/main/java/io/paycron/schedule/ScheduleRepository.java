@@ -1,0 +1,312 @@
+package io.paycron.schedule;
+
+import io.paycron.gateway.Money;
+import io.paycron.payment.Buyer;
+import io.paycron.storage.SqlDialect;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ScheduleRepository {
+
+  private final JdbcClient jdbc;
+  private final SqlDialect dialect;
+
+  ScheduleRepository(JdbcClient jdbc, SqlDialect dialect) {
+    this.jdbc = jdbc;
+    this.dialect = dialect;
+  }
+
+  /** Filters of the list endpoints; nulls mean "any". {@code to} is exclusive. */
+  record Filter(
+      String customerUid, Long from, Long to, ScheduleStatus status, boolean oldestFirst) {}
+
+  void insert(Schedule s, long now) {
+    jdbc.sql(
+            """
+            INSERT INTO schedules (merchant_id, merchant_uid, customer_uid, customer_id, schedule_at,
+                amount, currency, name, buyer_name, buyer_email, buyer_tel, buyer_addr,
+                buyer_postcode, custom_data, notice_url, card_quota, promotion_id, pg_provider,
+                pg_id, status, payment_status, imp_uid, fail_reason, executed_at, revoked_at,
+                claimed_by, lease_until, created_at, updated_at, version)
+            VALUES (:merchant, :merchantUid, :customerUid, :customerId, :at, :amount, :currency,
+                :name, :buyerName, :buyerEmail, :buyerTel, :buyerAddr, :buyerPostcode, :customData,
+                :noticeUrl, :quota, :promotion, :provider, :pgId, 'SCHEDULED', NULL, NULL, NULL, 0,
+                0, NULL, NULL, :now, :now, 1)""")
+        .param("merchant", s.merchantId())
+        .param("merchantUid", s.merchantUid())
+        .param("customerUid", s.customerUid())
+        .param("customerId", s.customerId())
+        .param("at", s.scheduleAt())
+        .param("amount", s.amount().minorUnits())
+        .param("currency", s.amount().currency().getCurrencyCode())
+        .param("name", s.name())
+        .param("buyerName", s.buyer().name())
+        .param("buyerEmail", s.buyer().email())
+        .param("buyerTel", s.buyer().tel())
+        .param("buyerAddr", s.buyer().addr())
+        .param("buyerPostcode", s.buyer().postcode())
+        .param("customData", s.customData())
+        .param("noticeUrl", s.noticeUrl())
+        .param("quota", s.cardQuota())
+        .param("promotion", s.promotionId())
+        .param("provider", s.pgProvider())
+        .param("pgId", s.pgId())
+        .param("now", now)
+        .update();
+  }
+
+  Optional<Schedule> find(String merchantId, String merchantUid) {
+    return jdbc.sql("SELECT * FROM schedules WHERE merchant_id = :merchant AND merchant_uid = :uid")
+        .param("merchant", merchantId)
+        .param("uid", merchantUid)
+        .query(ScheduleRepository::map)
+        .optional();
+  }
+
+  Optional<Schedule> findByImpUid(String merchantId, String impUid) {
+    return jdbc.sql("SELECT * FROM schedules WHERE merchant_id = :merchant AND imp_uid = :imp")
+        .param("merchant", merchantId)
+        .param("imp", impUid)
+        .query(ScheduleRepository::map)
+        .optional();
+  }
+
+  /** Which of these merchant_uids already name a schedule. */
+  List<String> existing(String merchantId, Collection<String> merchantUids) {
+    return jdbc.sql(
+            """
+            SELECT merchant_uid FROM schedules
+            WHERE merchant_id = :merchant AND merchant_uid IN (:uids)""")
+        .param("merchant", merchantId)
+        .param("uids", merchantUids)
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Claims due schedules in one statement: the oldest due rows are marked executing with this node
+   * and a lease. On PostgreSQL rows locked by another node are skipped, so nodes never claim the
+   * same schedule; SQLite has a single writer.
+   */
+  List<Schedule> claimDue(long now, int limit, String node, long leaseUntil) {
+    return jdbc.sql(
+            """
+            UPDATE schedules SET status = 'EXECUTING', claimed_by = :node, lease_until = :lease,
+                updated_at = :now, version = version + 1
+            WHERE (merchant_id, merchant_uid) IN (
+                SELECT merchant_id, merchant_uid FROM schedules
+                WHERE status = 'SCHEDULED' AND schedule_at <= :now
+                ORDER BY schedule_at LIMIT :limit"""
+                + dialect.skipLocked()
+                + """
+                )
+                RETURNING *""")
+        .param("node", node)
+        .param("lease", leaseUntil)
+        .param("now", now)
+        .param("limit", limit)
+        .query(ScheduleRepository::map)
+        .list();
+  }
+
+  /** Claims one failed schedule for an immediate retry; false when it is not failed. */
+  boolean claimForRetry(
+      String merchantId, String merchantUid, String node, long leaseUntil, long now) {
+    return jdbc.sql(
+                """
+                UPDATE schedules SET status = 'EXECUTING', claimed_by = :node, lease_until = :lease,
+                    payment_status = NULL, fail_reason = NULL, imp_uid = NULL, updated_at = :now,
+                    version = version + 1
+                WHERE merchant_id = :merchant AND merchant_uid = :uid AND status = 'EXECUTED'
+                  AND payment_status = 'failed'""")
+            .param("node", node)
+            .param("lease", leaseUntil)
+            .param("now", now)
+            .param("merchant", merchantId)
+            .param("uid", merchantUid)
+            .update()
+        == 1;
+  }
+
+  void attachPayment(String merchantId, String merchantUid, String impUid, long now) {
+    jdbc.sql(
+            """
+            UPDATE schedules SET imp_uid = :imp, executed_at = :now, updated_at = :now
+            WHERE merchant_id = :merchant AND merchant_uid = :uid""")
+        .param("imp", impUid)
+        .param("now", now)
+        .param("merchant", merchantId)
+        .param("uid", merchantUid)
+        .update();
+  }
+
+  /** Records an attempt's result; {@code paymentStatus} is null while the outcome is unknown. */
+  void markExecuted(
+      String merchantId, String merchantUid, String paymentStatus, String failReason, long now) {
+    jdbc.sql(
+            """
+            UPDATE schedules SET status = 'EXECUTED', payment_status = :paymentStatus,
+                fail_reason = :failReason, lease_until = NULL, updated_at = :now,
+                version = version + 1
+            WHERE merchant_id = :merchant AND merchant_uid = :uid""")
+        .param("paymentStatus", paymentStatus)
+        .param("failReason", failReason)
+        .param("now", now)
+        .param("merchant", merchantId)
+        .param("uid", merchantUid)
+        .update();
+  }
+
+  void setPaymentStatus(String merchantId, String impUid, String paymentStatus, long now) {
+    jdbc.sql(
+            """
+            UPDATE schedules SET payment_status = :paymentStatus, updated_at = :now,
+                version = version + 1
+            WHERE merchant_id = :merchant AND imp_uid = :imp""")
+        .param("paymentStatus", paymentStatus)
+        .param("now", now)
+        .param("merchant", merchantId)
+        .param("imp", impUid)
+        .update();
+  }
+
+  /** Revokes pending schedules of a customer, optionally only these merchant_uids. */
+  List<Schedule> revoke(
+      String merchantId, String customerUid, Collection<String> merchantUids, long now) {
+    String where =
+        (customerUid == null ? "" : " AND customer_uid = :customer")
+            + (merchantUids.isEmpty() ? "" : " AND merchant_uid IN (:uids)");
+    return jdbc.sql(
+            """
+            UPDATE schedules SET status = 'REVOKED', revoked_at = :now, updated_at = :now,
+                version = version + 1
+            WHERE merchant_id = :merchant AND status = 'SCHEDULED'"""
+                + where
+                + " RETURNING *")
+        .param("now", now)
+        .param("merchant", merchantId)
+        .param("customer", customerUid)
+        .param("uids", merchantUids.isEmpty() ? List.of("") : merchantUids)
+        .query(ScheduleRepository::map)
+        .list();
+  }
+
+  boolean move(String merchantId, String merchantUid, long scheduleAt, long now) {
+    return jdbc.sql(
+                """
+                UPDATE schedules SET schedule_at = :at, updated_at = :now, version = version + 1
+                WHERE merchant_id = :merchant AND merchant_uid = :uid AND status = 'SCHEDULED'""")
+            .param("at", scheduleAt)
+            .param("now", now)
+            .param("merchant", merchantId)
+            .param("uid", merchantUid)
+            .update()
+        == 1;
+  }
+
+  /** Schedules a failed or revoked schedule again, at a new time. */
+  boolean reschedule(String merchantId, String merchantUid, long scheduleAt, long now) {
+    return jdbc.sql(
+                """
+                UPDATE schedules SET status = 'SCHEDULED', schedule_at = :at, payment_status = NULL,
+                    imp_uid = NULL, fail_reason = NULL, executed_at = 0, revoked_at = 0,
+                    claimed_by = NULL, lease_until = NULL, updated_at = :now, version = version + 1
+                WHERE merchant_id = :merchant AND merchant_uid = :uid
+                  AND (status = 'REVOKED' OR (status = 'EXECUTED' AND payment_status = 'failed'))""")
+            .param("at", scheduleAt)
+            .param("now", now)
+            .param("merchant", merchantId)
+            .param("uid", merchantUid)
+            .update()
+        == 1;
+  }
+
+  List<Schedule> list(String merchantId, Filter filter, int limit, long offset) {
+    return jdbc.sql(
+            "SELECT * FROM schedules WHERE merchant_id = :merchant"
+                + where(filter)
+                + " ORDER BY schedule_at "
+                + (filter.oldestFirst() ? "ASC, merchant_uid ASC" : "DESC, merchant_uid DESC")
+                + " LIMIT :limit OFFSET :offset")
+        .params(params(merchantId, filter))
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(ScheduleRepository::map)
+        .list();
+  }
+
+  long count(String merchantId, Filter filter) {
+    return jdbc.sql("SELECT COUNT(*) FROM schedules WHERE merchant_id = :merchant" + where(filter))
+        .params(params(merchantId, filter))
+        .query(Long.class)
+        .single();
+  }
+
+  private static String where(Filter filter) {
+    StringBuilder sql = new StringBuilder();
+    if (filter.customerUid() != null) {
+      sql.append(" AND customer_uid = :customer");
+    }
+    if (filter.from() != null) {
+      sql.append(" AND schedule_at >= :from");
+    }
+    if (filter.to() != null) {
+      sql.append(" AND schedule_at < :to");
+    }
+    if (filter.status() != null) {
+      sql.append(
+          filter.status() == ScheduleStatus.EXECUTED
+              ? " AND status IN ('EXECUTED', 'EXECUTING')"
+              : " AND status = :status");
+    }
+    return sql.toString();
+  }
+
+  private static java.util.Map<String, Object> params(String merchantId, Filter filter) {
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("merchant", merchantId);
+    params.put("customer", filter.customerUid());
+    params.put("from", filter.from());
+    params.put("to", filter.to());
+    params.put("status", filter.status() == null ? null : filter.status().name());
+    return params;
+  }
+
+  private static Schedule map(ResultSet rs, int row) throws SQLException {
+    return new Schedule(
+        rs.getString("merchant_id"),
+        rs.getString("merchant_uid"),
+        rs.getString("customer_uid"),
+        rs.getString("customer_id"),
+        rs.getLong("schedule_at"),
+        Money.of(rs.getLong("amount"), Currency.getInstance(rs.getString("currency"))),
+        rs.getString("name"),
+        new Buyer(
+            rs.getString("buyer_name"),
+            rs.getString("buyer_email"),
+            rs.getString("buyer_tel"),
+            rs.getString("buyer_addr"),
+            rs.getString("buyer_postcode")),
+        rs.getString("custom_data"),
+        rs.getString("notice_url"),
+        rs.getInt("card_quota"),
+        rs.getString("promotion_id"),
+        rs.getString("pg_provider"),
+        rs.getString("pg_id"),
+        ScheduleStatus.valueOf(rs.getString("status")),
+        rs.getString("payment_status"),
+        rs.getString("imp_uid"),
+        rs.getString("fail_reason"),
+        rs.getLong("executed_at"),
+        rs.getLong("revoked_at"),
+        rs.getLong("created_at"),
+        rs.getLong("version"));
+  }
+}

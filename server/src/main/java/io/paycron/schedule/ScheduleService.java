@@ -1,0 +1,296 @@
+package io.paycron.schedule;
+
+import io.paycron.customer.BillingKey;
+import io.paycron.customer.BillingKeyService;
+import io.paycron.customer.CardInput;
+import io.paycron.merchant.Merchant;
+import io.paycron.payment.ChargeCommand;
+import io.paycron.payment.ChargeInput;
+import io.paycron.storage.SqlDialect;
+import io.paycron.web.ApiException;
+import io.paycron.web.ApiRequest;
+import io.paycron.web.PageRequest;
+import io.paycron.web.Paged;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** i'mport's scheduled payments: create, revoke, move, reschedule, retry and list them. */
+@Service
+class ScheduleService {
+
+  static final int MAX_PER_CALL = 1000;
+  static final String NOT_FOUND = "존재하지 않는 결제정보입니다.";
+  static final String NO_CUSTOMER = "등록된 고객정보가 없습니다.";
+  static final String NOTHING_TO_REVOKE = "취소할 예약결제 기록이 존재하지 않습니다.";
+
+  /** The last second a UNIX time in milliseconds can hold comfortably (year 9999). */
+  private static final long LATEST_SECOND = 253_402_300_799L;
+
+  private static final Logger log = LoggerFactory.getLogger(ScheduleService.class);
+
+  private final ScheduleRepository schedules;
+  private final BillingKeyService billingKeys;
+  private final ScheduleExecutor executor;
+  private final TransactionTemplate transactions;
+  private final SqlDialect dialect;
+  private final Clock clock;
+
+  ScheduleService(
+      ScheduleRepository schedules,
+      BillingKeyService billingKeys,
+      ScheduleExecutor executor,
+      TransactionTemplate transactions,
+      SqlDialect dialect,
+      Clock clock) {
+    this.schedules = schedules;
+    this.billingKeys = billingKeys;
+    this.executor = executor;
+    this.transactions = transactions;
+    this.dialect = dialect;
+    this.clock = clock;
+  }
+
+  /**
+   * Validates every schedule before storing any: all of them are stored, or none. The billing key
+   * is issued from card data only when the customer has none.
+   */
+  List<Schedule> create(Merchant merchant, ApiRequest request) {
+    String customerUid = ChargeInput.identifier(request, "customer_uid");
+    List<ApiRequest> items = request.objects("schedules");
+    if (items.isEmpty()) {
+      throw new ApiException.InvalidRequest("schedules: at least one schedule is required");
+    }
+    if (items.size() > MAX_PER_CALL) {
+      throw new ApiException.InvalidRequest(
+          "schedules: at most " + MAX_PER_CALL + " schedules per call, got " + items.size());
+    }
+    request.optionalMoney("checking_amount", io.paycron.gateway.Money.KRW);
+    long now = clock.millis();
+    List<ScheduleItem> parsed = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ApiRequest item : items) {
+      ScheduleItem schedule = ScheduleItem.read(item, customerUid);
+      if (!seen.add(schedule.command().merchantUid())) {
+        throw new ApiException.Refused(
+            1, "merchant_uid(" + schedule.command().merchantUid() + ")가 요청 안에서 중복되었습니다.");
+      }
+      parsed.add(schedule);
+    }
+    for (ScheduleItem item : parsed) {
+      if (item.scheduleAtSeconds() * 1000 <= now) {
+        throw new ApiException.Refused(
+            1,
+            "merchant_uid("
+                + item.command().merchantUid()
+                + ")의 schedule_at("
+                + item.scheduleAtSeconds()
+                + ")은 현재 시각 이후여야 합니다.");
+      }
+    }
+    refuseExisting(merchant, seen);
+    BillingKey key = billingKeyFor(merchant, customerUid, request);
+    List<Schedule> stored =
+        store(merchant, key, request.string("customer_id").orElse(null), parsed);
+    executor.wake();
+    log.info(
+        "scheduled {} payment(s): merchant={} customer_uid={}",
+        stored.size(),
+        merchant.id(),
+        customerUid);
+    return stored;
+  }
+
+  private void refuseExisting(Merchant merchant, Set<String> merchantUids) {
+    List<String> taken = schedules.existing(merchant.id(), merchantUids);
+    if (!taken.isEmpty()) {
+      throw duplicate(taken.get(0));
+    }
+  }
+
+  private static ApiException.Refused duplicate(String merchantUid) {
+    return new ApiException.Refused(
+        1,
+        "merchant_uid(" + merchantUid + ")는 이미 예약된 merchant_uid입니다. 예약결제마다 새 merchant_uid가 필요합니다.");
+  }
+
+  private BillingKey billingKeyFor(Merchant merchant, String customerUid, ApiRequest request) {
+    Optional<BillingKey> existing = billingKeys.find(merchant, customerUid);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    if (!CardInput.present(request)) {
+      throw new ApiException.Refused(1, NO_CUSTOMER);
+    }
+    return billingKeys.register(
+        merchant,
+        customerUid,
+        CardInput.read(request),
+        request.string("pg").orElse(null),
+        CardInput.customer(request));
+  }
+
+  private List<Schedule> store(
+      Merchant merchant, BillingKey key, String customerId, List<ScheduleItem> items) {
+    try {
+      return transactions.execute(
+          tx -> {
+            long now = clock.millis();
+            List<Schedule> stored = new ArrayList<>();
+            for (ScheduleItem item : items) {
+              Schedule schedule = item.toSchedule(merchant.id(), key, customerId, now);
+              schedules.insert(schedule, now);
+              stored.add(schedules.find(merchant.id(), schedule.merchantUid()).orElseThrow());
+            }
+            return stored;
+          });
+    } catch (RuntimeException e) {
+      if (dialect.isUniqueViolation(e)) {
+        refuseExisting(
+            merchant,
+            items.stream()
+                .map(i -> i.command().merchantUid())
+                .collect(java.util.stream.Collectors.toSet()));
+      }
+      throw e;
+    }
+  }
+
+  /** Revokes pending schedules: these merchant_uids, or all of the customer's when none. */
+  List<Schedule> unschedule(Merchant merchant, String customerUid, List<String> merchantUids) {
+    if (customerUid == null && merchantUids.isEmpty()) {
+      throw new ApiException.InvalidRequest("customer_uid or merchant_uid: one is required");
+    }
+    List<Schedule> revoked =
+        transactions.execute(
+            tx -> schedules.revoke(merchant.id(), customerUid, merchantUids, clock.millis()));
+    if (revoked.isEmpty()) {
+      throw new ApiException.Refused(1, NOTHING_TO_REVOKE);
+    }
+    return revoked;
+  }
+
+  Schedule get(Merchant merchant, String merchantUid) {
+    return schedules
+        .find(merchant.id(), merchantUid)
+        .orElseThrow(() -> new ApiException.NotFound(NOT_FOUND));
+  }
+
+  Paged<Schedule> list(Merchant merchant, ScheduleRepository.Filter filter, PageRequest page) {
+    long total = schedules.count(merchant.id(), filter);
+    return Paged.of(
+        total,
+        page.page(),
+        page.limit(),
+        schedules.list(merchant.id(), filter, page.limit(), page.offset()));
+  }
+
+  Schedule move(Merchant merchant, String merchantUid, long scheduleAtSeconds) {
+    Schedule schedule = get(merchant, merchantUid);
+    requireFuture(scheduleAtSeconds);
+    if (!schedule.status().canMove()
+        || !schedules.move(merchant.id(), merchantUid, scheduleAtSeconds * 1000, clock.millis())) {
+      throw new ApiException.InvalidRequest(
+          "merchant_uid("
+              + merchantUid
+              + "): only a scheduled payment can be moved; it is "
+              + schedule.status().wire()
+              + " (use reschedule for a failed or revoked one)");
+    }
+    executor.wake();
+    return get(merchant, merchantUid);
+  }
+
+  Schedule reschedule(Merchant merchant, String merchantUid, long scheduleAtSeconds) {
+    get(merchant, merchantUid);
+    requireFuture(scheduleAtSeconds);
+    if (!schedules.reschedule(
+        merchant.id(), merchantUid, scheduleAtSeconds * 1000, clock.millis())) {
+      throw new ApiException.InvalidRequest(
+          "merchant_uid("
+              + merchantUid
+              + "): only a failed or revoked schedule can be rescheduled");
+    }
+    executor.wake();
+    return get(merchant, merchantUid);
+  }
+
+  /** Charges a failed schedule now; returns the new payment's imp_uid. */
+  String retry(Merchant merchant, String merchantUid) {
+    get(merchant, merchantUid);
+    return executor
+        .retryNow(merchant.id(), merchantUid)
+        .orElseThrow(
+            () ->
+                new ApiException.InvalidRequest(
+                    "merchant_uid("
+                        + merchantUid
+                        + "): only an executed schedule whose payment failed can be"
+                        + " retried"));
+  }
+
+  private void requireFuture(long scheduleAtSeconds) {
+    if (scheduleAtSeconds > LATEST_SECOND) {
+      throw new ApiException.InvalidRequest("schedule_at: must be UNIX seconds before year 10000");
+    }
+    if (scheduleAtSeconds * 1000 <= clock.millis()) {
+      throw new ApiException.InvalidRequest("schedule_at: must be in the future");
+    }
+  }
+
+  /** One schedule of a schedule call, validated. */
+  record ScheduleItem(long scheduleAtSeconds, ChargeCommand command, String promotionId) {
+
+    static ScheduleItem read(ApiRequest item, String customerUid) {
+      long at =
+          item.longValue("schedule_at")
+              .orElseThrow(
+                  () ->
+                      new ApiException.InvalidRequest(
+                          fieldOf(item, "schedule_at") + " is required"));
+      if (at <= 0 || at > LATEST_SECOND) {
+        throw new ApiException.InvalidRequest(
+            fieldOf(item, "schedule_at") + " must be UNIX seconds");
+      }
+      return new ScheduleItem(
+          at, ChargeInput.command(item, customerUid), item.string("promotion_id").orElse(null));
+    }
+
+    private static String fieldOf(ApiRequest item, String field) {
+      return "schedules[]." + field + ":";
+    }
+
+    Schedule toSchedule(String merchantId, BillingKey key, String customerId, long now) {
+      return new Schedule(
+          merchantId,
+          command.merchantUid(),
+          command.customerUid(),
+          customerId != null ? customerId : key.customer().customerId(),
+          scheduleAtSeconds * 1000,
+          command.amount(),
+          command.name(),
+          command.withBuyerDefaultsOf(key.customer()).buyer(),
+          command.customData(),
+          command.noticeUrl(),
+          command.cardQuota(),
+          promotionId,
+          key.pgProvider(),
+          key.pgId(),
+          ScheduleStatus.SCHEDULED,
+          null,
+          null,
+          null,
+          0,
+          0,
+          now,
+          1);
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package io.paycron.webhook;
+
+import io.paycron.PaycronProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers queued events. Sends are asynchronous and bounded per endpoint, so a slow or silent
+ * receiver (i'mport's own sample handler never answers) holds at most a few slots and never delays
+ * other merchants or the events behind it. Every attempt is logged; failures are retried by {@link
+ * RetryPolicy}; a node that dies mid-send leaves a lease that expires.
+ */
+@Component
+public class WebhookDispatcher implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+  private static final int BATCH = 100;
+  private static final int RESPONSE_EXCERPT_BYTES = 1024;
+
+  private final WebhookRepository webhooks;
+  private final WebhookSettings settings;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final PaycronProperties.Webhook config;
+  private final Map<String, Semaphore> perEndpoint = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Object signal = new Object();
+  private volatile boolean running;
+  private ExecutorService httpExecutor;
+  private HttpClient http;
+  private Thread loop;
+
+  WebhookDispatcher(
+      WebhookRepository webhooks,
+      @Lazy WebhookSettings settings,
+      TransactionTemplate transactions,
+      Clock clock,
+      PaycronProperties properties) {
+    this.webhooks = webhooks;
+    this.settings = settings;
+    this.transactions = transactions;
+    this.clock = clock;
+    this.config = properties.webhook();
+  }
+
+  /** Asks the loop to look for work now (an event was just committed). */
+  public void wake() {
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+  }
+
+  /** Claims and sends what is due; returns how many deliveries it started. */
+  public int dispatchOnce() {
+    long now = clock.millis();
+    webhooks.releaseExpiredLeases(now);
+    int room = config.maxInFlight() - inFlight.get();
+    if (room <= 0) {
+      return 0;
+    }
+    long leaseUntil = now + Duration.ofSeconds(config.timeoutSeconds() + 60).toMillis();
+    List<WebhookRepository.Claimed> claimed =
+        transactions.execute(tx -> webhooks.claimDue(now, leaseUntil, Math.min(BATCH, room)));
+    int started = 0;
+    for (WebhookRepository.Claimed delivery : claimed) {
+      started += send(delivery) ? 1 : 0;
+    }
+    return started;
+  }
+
+  private boolean send(WebhookRepository.Claimed delivery) {
+    URI uri = URI.create(delivery.url());
+    Semaphore slots =
+        perEndpoint.computeIfAbsent(
+            uri.getHost() + ":" + uri.getPort(), key -> new Semaphore(config.perEndpoint()));
+    if (!slots.tryAcquire()) {
+      // this endpoint has its share in flight: try again shortly, without counting an attempt
+      webhooks.unclaim(
+          delivery.merchantId(), delivery.eventId(), clock.millis() + 250, clock.millis());
+      return false;
+    }
+    inFlight.incrementAndGet();
+    long startedAt = clock.millis();
+    long startedNanos = System.nanoTime();
+    HttpRequest request;
+    try {
+      request = request(uri, delivery, startedAt);
+    } catch (RuntimeException e) {
+      finish(delivery, startedAt, 0, null, "cannot build request: " + e.getMessage(), null, slots);
+      return true;
+    }
+    http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+        .whenComplete(
+            (response, error) -> {
+              long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+              if (error != null) {
+                finish(delivery, startedAt, millis, null, describe(error), null, slots);
+              } else {
+                finish(
+                    delivery,
+                    startedAt,
+                    millis,
+                    response.statusCode(),
+                    null,
+                    excerpt(response.body()),
+                    slots);
+              }
+            });
+    return true;
+  }
+
+  private HttpRequest request(URI uri, WebhookRepository.Claimed delivery, long nowMillis) {
+    long timestamp = nowMillis / 1000;
+    List<String> secrets = settings.secretsFor(delivery.merchantId());
+    return HttpRequest.newBuilder(uri)
+        .timeout(Duration.ofSeconds(config.timeoutSeconds()))
+        .header("Content-Type", "application/json")
+        .header("User-Agent", "Paycron-Webhooks/1")
+        .header("webhook-id", delivery.eventId())
+        .header("webhook-timestamp", Long.toString(timestamp))
+        .header(
+            "webhook-signature",
+            WebhookSigner.header(secrets, delivery.eventId(), timestamp, delivery.payload()))
+        .header("Paycron-Event-Type", delivery.type())
+        .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+        .build();
+  }
+
+  private void finish(
+      WebhookRepository.Claimed delivery,
+      long startedAt,
+      long durationMs,
+      Integer statusCode,
+      String error,
+      String responseBody,
+      Semaphore slots) {
+    try {
+      int attempt = delivery.attempts() + 1;
+      boolean ok = statusCode != null && statusCode >= 200 && statusCode < 300;
+      Duration retryIn =
+          ok ? null : RetryPolicy.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
+      transactions.executeWithoutResult(
+          tx -> {
+            long now = clock.millis();
+            webhooks.insertAttempt(
+                delivery.merchantId(),
+                new WebhookRepository.Attempt(
+                    delivery.eventId(),
+                    attempt,
+                    startedAt,
+                    durationMs,
+                    statusCode,
+                    error,
+                    responseBody));
+            DeliveryStatus status =
+                ok
+                    ? DeliveryStatus.DELIVERED
+                    : retryIn == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+            long next = retryIn == null ? now : now + retryIn.toMillis();
+            webhooks.finishAttempt(
+                delivery.merchantId(), delivery.eventId(), attempt, status, next, now);
+          });
+      log.info(
+          "webhook {}: merchant={} event={} type={} attempt={} status={}{}",
+          ok ? "delivered" : retryIn == null ? "failed" : "retrying",
+          delivery.merchantId(),
+          delivery.eventId(),
+          delivery.type(),
+          attempt,
+          statusCode,
+          error == null ? "" : " error=" + error);
+    } catch (RuntimeException e) {
+      // the lease expires and the delivery is tried again: at-least-once, never lost
+      log.warn(
+          "could not record webhook attempt for event {}: {}", delivery.eventId(), e.toString());
+    } finally {
+      slots.release();
+      inFlight.decrementAndGet();
+      wake();
+    }
+  }
+
+  private static String describe(Throwable error) {
+    Throwable cause = error.getCause() != null ? error.getCause() : error;
+    String message = cause.getMessage();
+    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private static String excerpt(InputStream body) {
+    try (body) {
+      byte[] bytes = body.readNBytes(RESPONSE_EXCERPT_BYTES);
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private void run() {
+    while (running) {
+      int started = 0;
+      try {
+        started = dispatchOnce();
+      } catch (RuntimeException e) {
+        log.warn("webhook dispatch pass failed; will retry: {}", e.toString());
+      }
+      if (started == 0) {
+        synchronized (signal) {
+          try {
+            signal.wait(config.pollIntervalMs());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    httpExecutor = Executors.newFixedThreadPool(8, daemon("paycron-webhook-http"));
+    http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(config.connectTimeoutSeconds()))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(httpExecutor)
+            .build();
+    running = true;
+    if (config.enabled()) {
+      loop = daemon("paycron-webhook-dispatcher").newThread(this::run);
+      loop.start();
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    running = false;
+    wake();
+    if (loop != null) {
+      loop.interrupt();
+      loop = null;
+    }
+    if (httpExecutor != null) {
+      httpExecutor.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,326 @@
+package io.paycron.webhook;
+
+import io.paycron.storage.SqlDialect;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class WebhookRepository {
+
+  private final JdbcClient jdbc;
+  private final SqlDialect dialect;
+
+  WebhookRepository(JdbcClient jdbc, SqlDialect dialect) {
+    this.jdbc = jdbc;
+    this.dialect = dialect;
+  }
+
+  record Event(
+      String merchantId,
+      String eventId,
+      String type,
+      String objectId,
+      long objectVersion,
+      String payload,
+      long createdAt) {}
+
+  record Delivery(
+      String merchantId,
+      String eventId,
+      String url,
+      DeliveryStatus status,
+      int attempts,
+      long nextAttemptAt,
+      long deliveredAt) {}
+
+  record Attempt(
+      String eventId,
+      int attempt,
+      long startedAt,
+      long durationMs,
+      Integer statusCode,
+      String error,
+      String responseBody) {}
+
+  /** A claimed delivery with what is needed to send it. */
+  record Claimed(
+      String merchantId,
+      String eventId,
+      String url,
+      int attempts,
+      String type,
+      String payload,
+      long createdAt) {}
+
+  void insertEvent(Event event) {
+    jdbc.sql(
+            """
+            INSERT INTO events (merchant_id, event_id, type, object_id, object_version, payload,
+                created_at)
+            VALUES (:merchant, :id, :type, :object, :version, :payload, :now)""")
+        .param("merchant", event.merchantId())
+        .param("id", event.eventId())
+        .param("type", event.type())
+        .param("object", event.objectId())
+        .param("version", event.objectVersion())
+        .param("payload", event.payload())
+        .param("now", event.createdAt())
+        .update();
+  }
+
+  void insertDelivery(String merchantId, String eventId, String url, long now) {
+    jdbc.sql(
+            """
+            INSERT INTO webhook_deliveries (merchant_id, event_id, url, status, attempts,
+                next_attempt_at, delivered_at, created_at, updated_at)
+            VALUES (:merchant, :id, :url, 'PENDING', 0, :now, 0, :now, :now)""")
+        .param("merchant", merchantId)
+        .param("id", eventId)
+        .param("url", url)
+        .param("now", now)
+        .update();
+  }
+
+  /**
+   * Claims due deliveries in one statement. On PostgreSQL rows another node holds are skipped, so
+   * any number of nodes dispatch without sending an event twice at once.
+   */
+  List<Claimed> claimDue(long now, long leaseUntil, int limit) {
+    return jdbc
+        .sql(
+            """
+            UPDATE webhook_deliveries SET status = 'DELIVERING', lease_until = :lease,
+                updated_at = :now
+            WHERE (merchant_id, event_id) IN (
+                SELECT merchant_id, event_id FROM webhook_deliveries
+                WHERE status = 'PENDING' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at LIMIT :limit"""
+                + dialect.skipLocked()
+                + """
+                )
+                RETURNING merchant_id, event_id, url, attempts""")
+        .param("lease", leaseUntil)
+        .param("now", now)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+        .list()
+        .stream()
+        .map(row -> withEvent(row[0], row[1], row[2], Integer.parseInt(row[3])))
+        .toList();
+  }
+
+  private Claimed withEvent(String merchantId, String eventId, String url, int attempts) {
+    Event event = findEvent(merchantId, eventId).orElseThrow();
+    return new Claimed(
+        merchantId, eventId, url, attempts, event.type(), event.payload(), event.createdAt());
+  }
+
+  /** Deliveries whose node died while sending go back to the queue. */
+  int releaseExpiredLeases(long now) {
+    return jdbc.sql(
+            """
+            UPDATE webhook_deliveries SET status = 'PENDING', lease_until = NULL, updated_at = :now
+            WHERE status = 'DELIVERING' AND lease_until < :now""")
+        .param("now", now)
+        .update();
+  }
+
+  /** Puts a claimed delivery back without counting an attempt (its endpoint was busy). */
+  void unclaim(String merchantId, String eventId, long retryAt, long now) {
+    jdbc.sql(
+            """
+            UPDATE webhook_deliveries SET status = 'PENDING', lease_until = NULL,
+                next_attempt_at = :retryAt, updated_at = :now
+            WHERE merchant_id = :merchant AND event_id = :id AND status = 'DELIVERING'""")
+        .param("retryAt", retryAt)
+        .param("now", now)
+        .param("merchant", merchantId)
+        .param("id", eventId)
+        .update();
+  }
+
+  void insertAttempt(String merchantId, Attempt attempt) {
+    jdbc.sql(
+            """
+            INSERT INTO webhook_attempts (merchant_id, event_id, attempt, started_at, duration_ms,
+                status_code, error, response_body)
+            VALUES (:merchant, :id, :attempt, :started, :duration, :code, :error, :body)""")
+        .param("merchant", merchantId)
+        .param("id", attempt.eventId())
+        .param("attempt", attempt.attempt())
+        .param("started", attempt.startedAt())
+        .param("duration", attempt.durationMs())
+        .param("code", attempt.statusCode())
+        .param("error", attempt.error())
+        .param("body", attempt.responseBody())
+        .update();
+  }
+
+  /** Records the result of attempt number {@code attempts}; next is null when it is final. */
+  void finishAttempt(
+      String merchantId,
+      String eventId,
+      int attempts,
+      DeliveryStatus status,
+      long nextAttemptAt,
+      long now) {
+    jdbc.sql(
+            """
+            UPDATE webhook_deliveries SET status = :status, attempts = :attempts,
+                next_attempt_at = :next, lease_until = NULL, updated_at = :now,
+                delivered_at = :deliveredAt
+            WHERE merchant_id = :merchant AND event_id = :id""")
+        .param("status", status.name())
+        .param("attempts", attempts)
+        .param("next", nextAttemptAt)
+        .param("now", now)
+        .param("deliveredAt", status == DeliveryStatus.DELIVERED ? now : 0L)
+        .param("merchant", merchantId)
+        .param("id", eventId)
+        .update();
+  }
+
+  /** Queues an event again (replay), keeping its attempt count and log. */
+  boolean requeue(String merchantId, String eventId, long now) {
+    return jdbc.sql(
+                """
+                UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = :now,
+                    lease_until = NULL, updated_at = :now
+                WHERE merchant_id = :merchant AND event_id = :id AND status <> 'DELIVERING'""")
+            .param("now", now)
+            .param("merchant", merchantId)
+            .param("id", eventId)
+            .update()
+        == 1;
+  }
+
+  Optional<Event> findEvent(String merchantId, String eventId) {
+    return jdbc.sql("SELECT * FROM events WHERE merchant_id = :merchant AND event_id = :id")
+        .param("merchant", merchantId)
+        .param("id", eventId)
+        .query(WebhookRepository::event)
+        .optional();
+  }
+
+  List<Event> findEventsOf(String merchantId, String objectId) {
+    return jdbc.sql(
+            """
+            SELECT * FROM events WHERE merchant_id = :merchant AND object_id = :object
+            ORDER BY created_at, event_id""")
+        .param("merchant", merchantId)
+        .param("object", objectId)
+        .query(WebhookRepository::event)
+        .list();
+  }
+
+  Optional<Delivery> findDelivery(String merchantId, String eventId) {
+    return jdbc.sql(
+            "SELECT * FROM webhook_deliveries WHERE merchant_id = :merchant AND event_id = :id")
+        .param("merchant", merchantId)
+        .param("id", eventId)
+        .query(
+            (rs, n) ->
+                new Delivery(
+                    rs.getString("merchant_id"),
+                    rs.getString("event_id"),
+                    rs.getString("url"),
+                    DeliveryStatus.valueOf(rs.getString("status")),
+                    rs.getInt("attempts"),
+                    rs.getLong("next_attempt_at"),
+                    rs.getLong("delivered_at")))
+        .optional();
+  }
+
+  List<Attempt> findAttempts(String merchantId, Collection<String> eventIds) {
+    if (eventIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            SELECT * FROM webhook_attempts WHERE merchant_id = :merchant AND event_id IN (:ids)
+            ORDER BY event_id, attempt""")
+        .param("merchant", merchantId)
+        .param("ids", eventIds)
+        .query(
+            (rs, n) -> {
+              int code = rs.getInt("status_code");
+              Integer statusCode = rs.wasNull() ? null : code;
+              return new Attempt(
+                  rs.getString("event_id"),
+                  rs.getInt("attempt"),
+                  rs.getLong("started_at"),
+                  rs.getLong("duration_ms"),
+                  statusCode,
+                  rs.getString("error"),
+                  rs.getString("response_body"));
+            })
+        .list();
+  }
+
+  private static Event event(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Event(
+        rs.getString("merchant_id"),
+        rs.getString("event_id"),
+        rs.getString("type"),
+        rs.getString("object_id"),
+        rs.getLong("object_version"),
+        rs.getString("payload"),
+        rs.getLong("created_at"));
+  }
+
+  Optional<String> merchantWebhookUrl(String merchantId) {
+    return jdbc.sql("SELECT webhook_url FROM merchants WHERE id = :merchant")
+        .param("merchant", merchantId)
+        .query(String.class)
+        .optional();
+  }
+
+  void setMerchantWebhookUrl(String merchantId, String url) {
+    jdbc.sql("UPDATE merchants SET webhook_url = :url WHERE id = :merchant")
+        .param("url", url)
+        .param("merchant", merchantId)
+        .update();
+  }
+
+  /** Secrets that sign now, newest first. */
+  List<String> liveSecrets(String merchantId, long now) {
+    return jdbc.sql(
+            """
+            SELECT secret FROM webhook_secrets
+            WHERE merchant_id = :merchant AND (expires_at IS NULL OR expires_at > :now)
+            ORDER BY created_at DESC""")
+        .param("merchant", merchantId)
+        .param("now", now)
+        .query(String.class)
+        .list();
+  }
+
+  void insertSecret(String merchantId, String secret, long now) {
+    jdbc.sql(
+            """
+            INSERT INTO webhook_secrets (merchant_id, secret, created_at, expires_at)
+            VALUES (:merchant, :secret, :now, NULL)""")
+        .param("merchant", merchantId)
+        .param("secret", secret)
+        .param("now", now)
+        .update();
+  }
+
+  /** Ends every secret but the newest at {@code expiresAt} (the rotation overlap). */
+  void expireOlderSecrets(String merchantId, String keep, long expiresAt) {
+    jdbc.sql(
+            """
+            UPDATE webhook_secrets SET expires_at = :expires
+            WHERE merchant_id = :merchant AND secret <> :keep
+              AND (expires_at IS NULL OR expires_at > :expires)""")
+        .param("expires", expiresAt)
+        .param("merchant", merchantId)
+        .param("keep", keep)
+        .update();
+  }
+}

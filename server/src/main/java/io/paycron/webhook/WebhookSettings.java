@@ -1,0 +1,89 @@
+package io.paycron.webhook;
+
+import io.paycron.common.Secrets;
+import io.paycron.merchant.Merchant;
+import io.paycron.web.ApiException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A merchant's webhook URL and signing secrets. */
+@Service
+public class WebhookSettings {
+
+  /** How long the previous secret keeps signing after a rotation. */
+  static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+
+  private final WebhookRepository webhooks;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  WebhookSettings(WebhookRepository webhooks, TransactionTemplate transactions, Clock clock) {
+    this.webhooks = webhooks;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  record View(String url, String secret) {}
+
+  View get(Merchant merchant) {
+    return new View(
+        webhooks.merchantWebhookUrl(merchant.id()).orElse(null), secretsFor(merchant.id()).get(0));
+  }
+
+  View setUrl(Merchant merchant, String url) {
+    setUrl(merchant.id(), url);
+    return get(merchant);
+  }
+
+  /** Sets (or clears, with null) the merchant's default webhook URL. */
+  public void setUrl(String merchantId, String url) {
+    webhooks.setMerchantWebhookUrl(merchantId, url == null || url.isBlank() ? null : validUrl(url));
+  }
+
+  View rotate(Merchant merchant) {
+    String secret = newSecret();
+    transactions.executeWithoutResult(
+        tx -> {
+          long now = clock.millis();
+          webhooks.insertSecret(merchant.id(), secret, now);
+          webhooks.expireOlderSecrets(merchant.id(), secret, now + ROTATION_OVERLAP.toMillis());
+        });
+    return get(merchant);
+  }
+
+  /** The secrets that sign now, newest first; the first is created on first use. */
+  List<String> secretsFor(String merchantId) {
+    List<String> live = webhooks.liveSecrets(merchantId, clock.millis());
+    if (!live.isEmpty()) {
+      return live;
+    }
+    webhooks.insertSecret(merchantId, newSecret(), clock.millis());
+    return webhooks.liveSecrets(merchantId, clock.millis());
+  }
+
+  private static String newSecret() {
+    byte[] key = java.util.HexFormat.of().parseHex(Secrets.randomHex(24));
+    return WebhookSigner.SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+  }
+
+  /** An absolute http(s) URL, or a 400 naming the field. */
+  public static String validUrl(String value) {
+    String url = value.trim();
+    try {
+      URI uri = URI.create(url);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null
+          && url.length() <= 2000) {
+        return url;
+      }
+    } catch (IllegalArgumentException e) {
+      // refused below
+    }
+    throw new ApiException.InvalidRequest("url: must be an absolute http or https URL");
+  }
+}
