@@ -79,7 +79,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     if (room <= 0) {
       return 0;
     }
-    long leaseUntil = now + Duration.ofSeconds(config.timeoutSeconds() + 60).toMillis();
+    // generous: a lease that ends while a send is still in flight only costs a duplicate
+    long leaseUntil = now + Duration.ofSeconds(config.timeoutSeconds()).plusMinutes(10).toMillis();
     List<WebhookRepository.Claimed> claimed =
         transactions.execute(tx -> webhooks.claimDue(now, leaseUntil, Math.min(BATCH, room)));
     int started = 0;
@@ -92,8 +93,7 @@ public class WebhookDispatcher implements SmartLifecycle {
   private boolean send(WebhookRepository.Claimed delivery) {
     URI uri = URI.create(delivery.url());
     Semaphore slots =
-        perEndpoint.computeIfAbsent(
-            uri.getHost() + ":" + uri.getPort(), key -> new Semaphore(config.perEndpoint()));
+        perEndpoint.computeIfAbsent(delivery.url(), key -> new Semaphore(config.perEndpoint()));
     if (!slots.tryAcquire()) {
       // this endpoint has its share in flight: try again shortly, without counting an attempt
       webhooks.unclaim(
@@ -155,35 +155,39 @@ public class WebhookDispatcher implements SmartLifecycle {
       String error,
       String responseBody,
       Semaphore slots) {
+    boolean ok = statusCode != null && statusCode >= 200 && statusCode < 300;
     try {
-      int attempt = delivery.attempts() + 1;
-      boolean ok = statusCode != null && statusCode >= 200 && statusCode < 300;
-      Duration retryIn =
-          ok ? null : RetryPolicy.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
-      transactions.executeWithoutResult(
-          tx -> {
-            long now = clock.millis();
-            webhooks.insertAttempt(
-                delivery.merchantId(),
-                new WebhookRepository.Attempt(
-                    delivery.eventId(),
-                    attempt,
-                    startedAt,
-                    durationMs,
-                    statusCode,
-                    error,
-                    responseBody));
-            DeliveryStatus status =
-                ok
-                    ? DeliveryStatus.DELIVERED
-                    : retryIn == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
-            long next = retryIn == null ? now : now + retryIn.toMillis();
-            webhooks.finishAttempt(
-                delivery.merchantId(), delivery.eventId(), attempt, status, next, now);
-          });
+      Integer attempt =
+          transactions.execute(
+              tx -> {
+                long now = clock.millis();
+                int number = webhooks.nextAttemptNumber(delivery.merchantId(), delivery.eventId());
+                Duration retryIn =
+                    ok
+                        ? null
+                        : RetryPolicy.delayAfter(number, ThreadLocalRandom.current()::nextDouble);
+                webhooks.insertAttempt(
+                    delivery.merchantId(),
+                    new WebhookRepository.Attempt(
+                        delivery.eventId(),
+                        number,
+                        startedAt,
+                        durationMs,
+                        statusCode,
+                        error,
+                        responseBody));
+                DeliveryStatus status =
+                    ok
+                        ? DeliveryStatus.DELIVERED
+                        : retryIn == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+                long next = retryIn == null ? now : now + retryIn.toMillis();
+                webhooks.finishAttempt(
+                    delivery.merchantId(), delivery.eventId(), number, status, next, now);
+                return number;
+              });
       log.info(
           "webhook {}: merchant={} event={} type={} attempt={} status={}{}",
-          ok ? "delivered" : retryIn == null ? "failed" : "retrying",
+          ok ? "delivered" : "not delivered",
           delivery.merchantId(),
           delivery.eventId(),
           delivery.type(),

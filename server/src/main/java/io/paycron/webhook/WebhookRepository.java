@@ -144,6 +144,18 @@ class WebhookRepository {
         .update();
   }
 
+  /** The number the next logged attempt of an event gets. */
+  int nextAttemptNumber(String merchantId, String eventId) {
+    return jdbc.sql(
+            """
+            SELECT COALESCE(MAX(attempt), 0) + 1 FROM webhook_attempts
+            WHERE merchant_id = :merchant AND event_id = :id""")
+        .param("merchant", merchantId)
+        .param("id", eventId)
+        .query(Integer.class)
+        .single();
+  }
+
   void insertAttempt(String merchantId, Attempt attempt) {
     jdbc.sql(
             """
@@ -174,7 +186,7 @@ class WebhookRepository {
             UPDATE webhook_deliveries SET status = :status, attempts = :attempts,
                 next_attempt_at = :next, lease_until = NULL, updated_at = :now,
                 delivered_at = :deliveredAt
-            WHERE merchant_id = :merchant AND event_id = :id""")
+            WHERE merchant_id = :merchant AND event_id = :id AND status <> 'DELIVERED'""")
         .param("status", status.name())
         .param("attempts", attempts)
         .param("next", nextAttemptAt)
@@ -293,7 +305,7 @@ class WebhookRepository {
             """
             SELECT secret FROM webhook_secrets
             WHERE merchant_id = :merchant AND (expires_at IS NULL OR expires_at > :now)
-            ORDER BY created_at DESC""")
+            ORDER BY CASE WHEN expires_at IS NULL THEN 0 ELSE 1 END, created_at DESC""")
         .param("merchant", merchantId)
         .param("now", now)
         .query(String.class)
