@@ -67,9 +67,25 @@ public class ScheduleExecutor implements SmartLifecycle {
 
   /** Claims, charges and records one batch; returns how many schedules it claimed. */
   public int runOnce() {
+    Claim claim = claimAndPrepare();
+    if (claim.claimed() > 0) {
+      sendAndRecord(claim.toSend());
+      log.debug("{} executed {} schedule(s)", node, claim.claimed());
+    }
+    return claim.claimed();
+  }
+
+  /** A committed claim: how many schedules it took, and the charges to send for them. */
+  record Claim(int claimed, List<ChargeService.PreparedCharge> toSend) {}
+
+  /**
+   * One transaction: claim due schedules and persist each payment with its attempt. After this
+   * commits, a crash loses nothing: the reconciler settles the attempts.
+   */
+  Claim claimAndPrepare() {
     long now = clock.millis();
     List<ChargeService.PreparedCharge> toSend = new ArrayList<>();
-    List<Schedule> claimed =
+    Integer claimed =
         transactions.execute(
             tx -> {
               List<Schedule> batch =
@@ -77,11 +93,13 @@ public class ScheduleExecutor implements SmartLifecycle {
               for (Schedule schedule : batch) {
                 prepare(schedule, now).ifPresent(toSend::add);
               }
-              return batch;
+              return batch.size();
             });
-    if (claimed.isEmpty()) {
-      return 0;
-    }
+    return new Claim(claimed == null ? 0 : claimed, toSend);
+  }
+
+  /** Calls the gateway for each charge, then records every outcome in one transaction. */
+  void sendAndRecord(List<ChargeService.PreparedCharge> toSend) {
     List<ChargeOutcome> answers = sendAll(toSend);
     transactions.executeWithoutResult(
         tx -> {
@@ -89,8 +107,6 @@ public class ScheduleExecutor implements SmartLifecycle {
             charges.record(toSend.get(i), answers.get(i));
           }
         });
-    log.debug("{} executed {} schedule(s)", node, claimed.size());
-    return claimed.size();
   }
 
   /** Inside the claim transaction: the payment and attempt for one schedule. */

@@ -43,8 +43,11 @@ public class WebhookDispatcher implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final PaycronProperties.Webhook config;
-  private final Map<String, Semaphore> perEndpoint = new ConcurrentHashMap<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+
+  /** Deliveries this node holds: sending now, or waiting for a slot of their endpoint. */
+  private final AtomicInteger held = new AtomicInteger();
+
   private final Object signal = new Object();
   private volatile boolean running;
   private ExecutorService httpExecutor;
@@ -75,7 +78,7 @@ public class WebhookDispatcher implements SmartLifecycle {
   public int dispatchOnce() {
     long now = clock.millis();
     webhooks.releaseExpiredLeases(now);
-    int room = config.maxInFlight() - inFlight.get();
+    int room = config.maxInFlight() - held.get();
     if (room <= 0) {
       return 0;
     }
@@ -83,39 +86,68 @@ public class WebhookDispatcher implements SmartLifecycle {
     long leaseUntil = now + Duration.ofSeconds(config.timeoutSeconds()).plusMinutes(10).toMillis();
     List<WebhookRepository.Claimed> claimed =
         transactions.execute(tx -> webhooks.claimDue(now, leaseUntil, Math.min(BATCH, room)));
-    int started = 0;
     for (WebhookRepository.Claimed delivery : claimed) {
-      started += send(delivery) ? 1 : 0;
+      held.incrementAndGet();
+      endpoints
+          .computeIfAbsent(delivery.url(), url -> new Endpoint(config.perEndpoint()))
+          .offer(delivery);
     }
-    return started;
+    return claimed.size();
   }
 
-  private boolean send(WebhookRepository.Claimed delivery) {
-    URI uri = URI.create(delivery.url());
-    Semaphore slots =
-        perEndpoint.computeIfAbsent(delivery.url(), key -> new Semaphore(config.perEndpoint()));
-    if (!slots.tryAcquire()) {
-      // this endpoint has its share in flight: try again shortly, without counting an attempt
-      webhooks.unclaim(
-          delivery.merchantId(), delivery.eventId(), clock.millis() + 250, clock.millis());
-      return false;
+  /**
+   * One receiver URL: at most {@code perEndpoint} sends in flight; the rest of what this node
+   * claimed for it waits here (still leased) and goes out as soon as a slot frees.
+   */
+  private final class Endpoint {
+    private final Semaphore slots;
+    private final java.util.Queue<WebhookRepository.Claimed> waiting =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    Endpoint(int limit) {
+      this.slots = new Semaphore(limit);
     }
-    inFlight.incrementAndGet();
+
+    void offer(WebhookRepository.Claimed delivery) {
+      waiting.add(delivery);
+      drain();
+    }
+
+    void drain() {
+      while (!waiting.isEmpty() && slots.tryAcquire()) {
+        WebhookRepository.Claimed next = waiting.poll();
+        if (next == null) {
+          slots.release();
+          return;
+        }
+        send(next, this);
+      }
+    }
+
+    void done() {
+      slots.release();
+      drain();
+    }
+  }
+
+  private void send(WebhookRepository.Claimed delivery, Endpoint endpoint) {
+    URI uri = URI.create(delivery.url());
     long startedAt = clock.millis();
     long startedNanos = System.nanoTime();
     HttpRequest request;
     try {
       request = request(uri, delivery, startedAt);
     } catch (RuntimeException e) {
-      finish(delivery, startedAt, 0, null, "cannot build request: " + e.getMessage(), null, slots);
-      return true;
+      finish(
+          delivery, startedAt, 0, null, "cannot build request: " + e.getMessage(), null, endpoint);
+      return;
     }
     http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
         .whenComplete(
             (response, error) -> {
               long millis = (System.nanoTime() - startedNanos) / 1_000_000;
               if (error != null) {
-                finish(delivery, startedAt, millis, null, describe(error), null, slots);
+                finish(delivery, startedAt, millis, null, describe(error), null, endpoint);
               } else {
                 finish(
                     delivery,
@@ -124,10 +156,9 @@ public class WebhookDispatcher implements SmartLifecycle {
                     response.statusCode(),
                     null,
                     excerpt(response.body()),
-                    slots);
+                    endpoint);
               }
             });
-    return true;
   }
 
   private HttpRequest request(URI uri, WebhookRepository.Claimed delivery, long nowMillis) {
@@ -154,7 +185,7 @@ public class WebhookDispatcher implements SmartLifecycle {
       Integer statusCode,
       String error,
       String responseBody,
-      Semaphore slots) {
+      Endpoint endpoint) {
     boolean ok = statusCode != null && statusCode >= 200 && statusCode < 300;
     try {
       Integer attempt =
@@ -199,8 +230,8 @@ public class WebhookDispatcher implements SmartLifecycle {
       log.warn(
           "could not record webhook attempt for event {}: {}", delivery.eventId(), e.toString());
     } finally {
-      slots.release();
-      inFlight.decrementAndGet();
+      held.decrementAndGet();
+      endpoint.done();
       wake();
     }
   }
@@ -261,6 +292,17 @@ public class WebhookDispatcher implements SmartLifecycle {
   public synchronized void stop() {
     running = false;
     wake();
+    // what waited for a slot goes back to the queue now rather than when its lease ends
+    long now = clock.millis();
+    for (Endpoint endpoint : endpoints.values()) {
+      for (WebhookRepository.Claimed waiting; (waiting = endpoint.waiting.poll()) != null; ) {
+        try {
+          webhooks.unclaim(waiting.merchantId(), waiting.eventId(), now, now);
+        } catch (RuntimeException e) {
+          log.debug("could not hand back event {}: its lease will expire", waiting.eventId());
+        }
+      }
+    }
     if (loop != null) {
       loop.interrupt();
       loop = null;
