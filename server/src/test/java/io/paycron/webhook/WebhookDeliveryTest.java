@@ -280,4 +280,49 @@ class WebhookDeliveryTest {
             WebhookSigner.sign(after, id, timestamp, received.body()),
             WebhookSigner.sign(before, id, timestamp, received.body()));
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aReceiverThatIsDownIsRetriedAndTheErrorIsLogged(TestDatabase database) throws Exception {
+    TestServer server = servers.on(database);
+    ApiClient api = server.sandboxClient();
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort(); // free once closed: nothing listens there
+    }
+    String customerUid = unique("cus");
+    api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.APPROVE));
+    Map<String, Object> item =
+        Map.of(
+            "merchant_uid",
+            unique("down"),
+            "schedule_at",
+            server.clock().millis() / 1000 + 5,
+            "amount",
+            1000,
+            "notice_url",
+            "http://127.0.0.1:" + closedPort + "/callback");
+    api.postJson(
+        "/subscribe/payments/schedule",
+        Map.of("customer_uid", customerUid, "schedules", List.of(item)));
+    server.clock().advance(Duration.ofSeconds(6));
+    server.bean(ScheduleExecutor.class).wake();
+    String impUid =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    api.get("/subscribe/payments/schedule/" + item.get("merchant_uid"))
+                        .response()
+                        .get("imp_uid")
+                        .asString(),
+                id -> id != null && !id.isEmpty() && !id.equals("null"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> event(api, impUid).get("attempts").size() == 1);
+    JsonNode attempt = event(api, impUid).get("attempts").get(0);
+    assertThat(attempt.get("status_code").isNull()).isTrue();
+    assertThat(attempt.get("error").asString()).contains("Connect");
+    assertThat(event(api, impUid).get("status").asString()).isEqualTo("pending");
+  }
 }
