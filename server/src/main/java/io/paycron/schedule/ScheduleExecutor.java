@@ -1,6 +1,7 @@
 package io.paycron.schedule;
 
 import io.paycron.PaycronProperties;
+import io.paycron.common.PollingLoop;
 import io.paycron.common.Secrets;
 import io.paycron.gateway.ChargeOutcome;
 import io.paycron.merchant.MerchantDirectory;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,10 +42,9 @@ public class ScheduleExecutor implements SmartLifecycle {
   private final PaycronProperties.Scheduler config;
   private final Duration lease;
   private final String node = "node-" + Secrets.randomHex(4);
-  private final Object signal = new Object();
   private volatile boolean running;
   private ExecutorService gatewayCalls;
-  private Thread loop;
+  private volatile PollingLoop loop;
 
   ScheduleExecutor(
       ScheduleRepository schedules,
@@ -171,47 +170,19 @@ public class ScheduleExecutor implements SmartLifecycle {
 
   /** Asks the loop to look for due work now. */
   public void wake() {
-    synchronized (signal) {
-      signal.notifyAll();
-    }
-  }
-
-  private void run() {
-    while (running) {
-      int claimed = 0;
-      try {
-        claimed = runOnce();
-      } catch (RuntimeException e) {
-        log.warn("schedule pass failed; will retry: {}", e.toString());
-      }
-      if (claimed == 0) {
-        synchronized (signal) {
-          try {
-            signal.wait(config.pollIntervalMs());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
-      }
+    if (loop != null) {
+      loop.wake();
     }
   }
 
   @Override
   public synchronized void start() {
-    AtomicInteger counter = new AtomicInteger();
     gatewayCalls =
         Executors.newFixedThreadPool(
-            config.concurrency(),
-            runnable -> {
-              Thread thread = new Thread(runnable, "paycron-charge-" + counter.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            config.concurrency(), PollingLoop.daemonThreads("paycron-charge"));
     running = true;
     if (config.enabled()) {
-      loop = new Thread(this::run, "paycron-scheduler");
-      loop.setDaemon(true);
+      loop = new PollingLoop("paycron-scheduler", config.pollIntervalMs(), this::runOnce);
       loop.start();
     }
   }
@@ -223,13 +194,8 @@ public class ScheduleExecutor implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     running = false;
-    wake();
     if (loop != null) {
-      try {
-        loop.join(Duration.ofSeconds(35).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      loop.stop(Duration.ofSeconds(35).toMillis());
       loop = null;
     }
     gatewayCalls.shutdownNow();

@@ -1,6 +1,7 @@
 package io.paycron.webhook;
 
 import io.paycron.PaycronProperties;
+import io.paycron.common.PollingLoop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -48,11 +49,10 @@ public class WebhookDispatcher implements SmartLifecycle {
   /** Deliveries this node holds: sending now, or waiting for a slot of their endpoint. */
   private final AtomicInteger held = new AtomicInteger();
 
-  private final Object signal = new Object();
   private volatile boolean running;
   private ExecutorService httpExecutor;
   private HttpClient http;
-  private Thread loop;
+  private volatile PollingLoop loop;
 
   WebhookDispatcher(
       WebhookRepository webhooks,
@@ -69,8 +69,9 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   /** Asks the loop to look for work now (an event was just committed). */
   public void wake() {
-    synchronized (signal) {
-      signal.notifyAll();
+    PollingLoop current = loop;
+    if (current != null) {
+      current.wake();
     }
   }
 
@@ -251,30 +252,10 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
   }
 
-  private void run() {
-    while (running) {
-      int started = 0;
-      try {
-        started = dispatchOnce();
-      } catch (RuntimeException e) {
-        log.warn("webhook dispatch pass failed; will retry: {}", e.toString());
-      }
-      if (started == 0) {
-        synchronized (signal) {
-          try {
-            signal.wait(config.pollIntervalMs());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
-      }
-    }
-  }
-
   @Override
   public synchronized void start() {
-    httpExecutor = Executors.newFixedThreadPool(8, daemon("paycron-webhook-http"));
+    httpExecutor =
+        Executors.newFixedThreadPool(8, PollingLoop.daemonThreads("paycron-webhook-http"));
     http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(config.connectTimeoutSeconds()))
@@ -283,7 +264,9 @@ public class WebhookDispatcher implements SmartLifecycle {
             .build();
     running = true;
     if (config.enabled()) {
-      loop = daemon("paycron-webhook-dispatcher").newThread(this::run);
+      loop =
+          new PollingLoop(
+              "paycron-webhook-dispatcher", config.pollIntervalMs(), this::dispatchOnce);
       loop.start();
     }
   }
@@ -304,7 +287,7 @@ public class WebhookDispatcher implements SmartLifecycle {
       }
     }
     if (loop != null) {
-      loop.interrupt();
+      loop.stop(1_000);
       loop = null;
     }
     if (httpExecutor != null) {
@@ -315,14 +298,5 @@ public class WebhookDispatcher implements SmartLifecycle {
   @Override
   public boolean isRunning() {
     return running;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
