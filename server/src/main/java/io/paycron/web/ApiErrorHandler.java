@@ -60,6 +60,11 @@ class ApiErrorHandler {
     return status(HttpStatus.BAD_REQUEST, 1, "invalid request parameter: " + e.getMessage());
   }
 
+  @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+  ResponseEntity<Envelope<Object>> unreadable() {
+    return status(HttpStatus.BAD_REQUEST, 1, "the request body could not be read");
+  }
+
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Envelope<Object>> tooLarge() {
     return status(HttpStatus.CONTENT_TOO_LARGE, 1, "the request body is larger than 1 MiB");

@@ -20,6 +20,13 @@ public final class ApiRequest {
   /** Integer digits a money amount may have; beyond this it is refused, never rounded. */
   private static final int MAX_AMOUNT_DIGITS = 15;
 
+  /** Decimal places accepted before a currency refuses what it cannot hold. */
+  private static final int MAX_DECIMALS = 12;
+
+  /** Plain ASCII decimal syntax: no Unicode digits, no hex, no NaN, a bounded exponent. */
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d{1,4})?");
+
   private final ObjectNode values;
   private final String prefix;
 
@@ -64,14 +71,33 @@ public final class ApiRequest {
   }
 
   /**
-   * A JSON number as exact text; a value that is not finite (1e400 read as a double) is refused.
+   * A JSON number as exact text. Its size is checked before it is written out in full, so a tiny
+   * {@code 1e2147483647} can neither overflow nor cost minutes of CPU.
    */
   private String plain(String field, JsonNode number) {
+    BigDecimal value = decimalOf(field, number);
+    if (Math.abs((long) value.precision() - value.scale()) > 64 || Math.abs(value.scale()) > 64) {
+      throw invalid(field, "is too long");
+    }
+    return value.toPlainString();
+  }
+
+  private BigDecimal decimalOf(String field, JsonNode number) {
     try {
-      return number.decimalValue().toPlainString();
+      return number.decimalValue();
     } catch (RuntimeException e) {
+      throw invalid(field, "is too large"); // not finite: 1e400 read as a double
+    }
+  }
+
+  private BigDecimal bounded(String field, BigDecimal value) {
+    if (value.signum() != 0 && value.precision() - value.scale() > MAX_AMOUNT_DIGITS) {
       throw invalid(field, "is too large");
     }
+    if (value.scale() > MAX_DECIMALS && value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+      throw invalid(field, "has too many decimals");
+    }
+    return value;
   }
 
   private static boolean isScalarText(JsonNode node) {
@@ -123,24 +149,12 @@ public final class ApiRequest {
     return result;
   }
 
-  /** A decimal number (JSON number, or numeric text). */
+  /**
+   * A decimal number: a JSON number, or ASCII numeric text (forms send text). A field that is
+   * present but blank is refused, never read as absent: a blank cancel amount must not mean "refund
+   * everything".
+   */
   public Optional<BigDecimal> decimal(String field) {
-    Optional<String> text = numberText(field);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      BigDecimal value = new BigDecimal(text.get().trim());
-      if (value.precision() - value.scale() > MAX_AMOUNT_DIGITS) {
-        throw invalid(field, "is too large");
-      }
-      return Optional.of(value);
-    } catch (NumberFormatException e) {
-      throw invalid(field, "must be a number");
-    }
-  }
-
-  private Optional<String> numberText(String field) {
     JsonNode node = raw(field);
     if (node == null) {
       return Optional.empty();
@@ -149,15 +163,20 @@ public final class ApiRequest {
       node = node.get(0);
     }
     if (node.isNumber()) {
-      return Optional.of(plain(field, node));
+      return Optional.of(bounded(field, decimalOf(field, node)));
     }
-    if (node.isString() && !node.stringValue().isBlank()) {
-      return Optional.of(node.stringValue());
+    if (!node.isString()) {
+      throw invalid(field, "must be a number");
     }
-    if (node.isString()) {
-      return Optional.empty();
+    String text = node.stringValue().trim();
+    if (text.length() > 64 || !NUMBER.matcher(text).matches()) {
+      throw invalid(field, "must be a number");
     }
-    throw invalid(field, "must be a number");
+    try {
+      return Optional.of(bounded(field, new BigDecimal(text)));
+    } catch (NumberFormatException e) {
+      throw invalid(field, "must be a number");
+    }
   }
 
   /** A whole number within int range. */
@@ -221,7 +240,12 @@ public final class ApiRequest {
   public Currency currency(String field) {
     String code = string(field).map(String::trim).filter(s -> !s.isEmpty()).orElse("KRW");
     try {
-      return Currency.getInstance(code.toUpperCase());
+      Currency currency = Currency.getInstance(code.toUpperCase(java.util.Locale.ROOT));
+      // X-codes are funds, metals and "no currency" (XXX): nothing a card is charged in
+      if (currency.getDefaultFractionDigits() < 0 || currency.getCurrencyCode().startsWith("X")) {
+        throw new IllegalArgumentException(code);
+      }
+      return currency;
     } catch (IllegalArgumentException e) {
       throw invalid(field, "unknown currency '" + code + "'");
     }

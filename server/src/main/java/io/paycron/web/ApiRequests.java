@@ -42,10 +42,10 @@ public class ApiRequests {
     if (type.startsWith("application/x-www-form-urlencoded")
         || type.startsWith("multipart/form-data")) {
       // the container has parsed these bodies (and merged the query string) already
-      return new ApiRequest(fromParameters(request.getParameterMap()));
+      return new ApiRequest(fromParameters(parameters(request)));
     }
     byte[] body = readLimited(request);
-    ObjectNode values = fromParameters(request.getParameterMap());
+    ObjectNode values = fromParameters(parameters(request));
     if (isBlank(body)) {
       return new ApiRequest(values);
     }
@@ -62,6 +62,9 @@ public class ApiRequests {
     } catch (JacksonException e) {
       throw new ApiException.InvalidRequest(
           "the request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (RuntimeException e) {
+      // e.g. a number whose exponent does not fit an int: valid JSON, but not a usable value
+      throw new ApiException.InvalidRequest("the request body holds a number that cannot be read");
     }
     if (!(root instanceof ObjectNode object)) {
       throw new ApiException.InvalidRequest("the request body must be a JSON object");
@@ -70,9 +73,23 @@ public class ApiRequests {
     return new ApiRequest(values);
   }
 
+  /**
+   * The container's parsed parameters. Tomcat refuses malformed percent-encoding, empty names and
+   * more than 1,000 parameters by throwing here; that is the client's error, not ours.
+   */
+  private static Map<String, String[]> parameters(HttpServletRequest request) {
+    try {
+      return request.getParameterMap();
+    } catch (RuntimeException e) {
+      throw new ApiException.InvalidRequest(
+          "the request parameters could not be read: check the percent-encoding, that every"
+              + " parameter has a name, and that there are at most 1,000 parameters");
+    }
+  }
+
   /** Query string parameters only (GET and DELETE). */
   public ApiRequest query(HttpServletRequest request) {
-    return new ApiRequest(fromParameters(request.getParameterMap()));
+    return new ApiRequest(fromParameters(parameters(request)));
   }
 
   private static ApiException.TooLarge tooLarge() {

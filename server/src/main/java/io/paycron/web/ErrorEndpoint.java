@@ -18,7 +18,8 @@ class ErrorEndpoint implements ErrorController {
   @RequestMapping("/error")
   ResponseEntity<Envelope<Object>> error(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+    // called directly (GET /error) there is no error to report: it is just an unknown route
+    HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 404);
     if (status == null || status.value() < 400) {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
     }
