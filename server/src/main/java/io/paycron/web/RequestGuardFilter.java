@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, with the envelope, what would otherwise get past the API without one: a wildcard
- * Content-Type (Spring cannot even report "no such route" for it), OPTIONS/TRACE, which this
- * server-to-server API does not serve, and a PUT/DELETE form body that cannot be decoded.
+ * Keeps requests that would otherwise get past the API without an envelope inside it: a wildcard
+ * Content-Type (which Spring cannot even report "no such route" for) is treated as absent;
+ * OPTIONS/TRACE, which this server-to-server API does not serve, and a PUT/DELETE form body that
+ * cannot be decoded are refused.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -29,13 +30,13 @@ class RequestGuardFilter extends OncePerRequestFilter {
       write(response, 405, "method not allowed: " + method + " " + request.getRequestURI());
       return;
     }
+    HttpServletRequest forwarded = request;
     String type = request.getContentType();
     if (type != null && type.contains("*")) {
-      write(response, 415, "Content-Type " + type + " is not supported: send application/json");
-      return;
+      forwarded = withoutContentType(request);
     }
     try {
-      chain.doFilter(request, response);
+      chain.doFilter(forwarded, response);
     } catch (org.springframework.http.converter.HttpMessageNotReadableException e) {
       // Spring's FormContentFilter decodes PUT/DELETE form bodies before MVC could answer
       if (!response.isCommitted()) {
@@ -43,6 +44,28 @@ class RequestGuardFilter extends OncePerRequestFilter {
         write(response, 400, "the request body could not be read: check its percent-encoding");
       }
     }
+  }
+
+  /** The request as if it had no Content-Type: {@code *}/{@code *} says nothing about the body. */
+  private static HttpServletRequest withoutContentType(HttpServletRequest request) {
+    return new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+      @Override
+      public String getContentType() {
+        return null;
+      }
+
+      @Override
+      public String getHeader(String name) {
+        return "Content-Type".equalsIgnoreCase(name) ? null : super.getHeader(name);
+      }
+
+      @Override
+      public java.util.Enumeration<String> getHeaders(String name) {
+        return "Content-Type".equalsIgnoreCase(name)
+            ? java.util.Collections.emptyEnumeration()
+            : super.getHeaders(name);
+      }
+    };
   }
 
   static void write(HttpServletResponse response, int status, String message) throws IOException {

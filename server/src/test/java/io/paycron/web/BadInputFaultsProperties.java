@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Disabled;
 import net.jqwik.api.Example;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -23,13 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reproducers for the bad-input faults {@link BadInputProperties} found on main and keeps out of
- * its generators. Each example states the documented behaviour (API.md §1, §12); they fail today
- * and are disabled until main is fixed. Not reproduced here because it pins a CPU for minutes:
- * {@code POST /payments/cancel {"imp_uid":…,"amount":1e10000000}} (ApiRequest.numberText turns the
- * number into a 10-million-digit string that ApiRequest.decimal then parses).
+ * Regression examples for the bad-input faults {@link BadInputProperties} found (each answered HTTP
+ * 500, pinned a CPU, or refunded a whole balance): every one states the documented behaviour of
+ * API.md §1 and §12.
  */
-@Disabled("fails on main today; enable once main answers these requests as documented")
 class BadInputFaultsProperties {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -155,6 +151,64 @@ class BadInputFaultsProperties {
             noFault(soft, response);
             soft.assertThat(response.statusCode()).as(type).isEqualTo(404);
           }
+        });
+  }
+
+  @Example
+  void aTinyNumberWithAHugeExponentIsRefusedAtOnce() {
+    long started = System.nanoTime();
+    HttpResponse<String> answer =
+        send(
+            "POST",
+            "/payments/cancel",
+            "application/json",
+            "{\"imp_uid\":\"" + paid() + "\",\"amount\":1e10000000}",
+            true);
+    assertSoftly(soft -> refused(soft, answer));
+    org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Example
+  void unicodeDigitsAndNonCurrenciesAreRefused() {
+    assertSoftly(
+        soft -> {
+          refused(
+              soft,
+              send(
+                  "POST",
+                  "/payments/cancel",
+                  "application/json",
+                  "{\"imp_uid\":\"" + paid() + "\",\"amount\":\"\u0661\u0660\"}",
+                  true));
+          refused(
+              soft,
+              send(
+                  "POST",
+                  "/subscribe/payments/again",
+                  "application/json",
+                  "{\"customer_uid\":\"faults\",\"merchant_uid\":\""
+                      + unique()
+                      + "\",\"amount\":10,\"currency\":\"XXX\"}",
+                  true));
+        });
+  }
+
+  @Example
+  void optionsAndMalformedPutOrDeleteFormsAnswerWithTheEnvelope() {
+    assertSoftly(
+        soft -> {
+          HttpResponse<String> options = send("OPTIONS", "/payments/x", null, null, true);
+          noFault(soft, options);
+          soft.assertThat(options.statusCode()).isEqualTo(405);
+          refused(
+              soft,
+              send(
+                  "PUT",
+                  "/paycron/v1/webhook",
+                  "application/x-www-form-urlencoded",
+                  "url=%zz",
+                  true));
         });
   }
 

@@ -226,10 +226,7 @@ final class GarbageRequests {
                 query(),
                 body(cancel(), CANCEL_FIELDS),
                 Arbitraries.of(Auth.values()))
-            .as((m, p, q, b, a) -> new Garbage(m, p + q, b.contentType(), b.text(), a))
-            // a wildcard Content-Type on an unknown route answers 500 on main today (see
-            // BadInputFaultsProperties)
-            .filter(g -> g.contentType() == null || !g.contentType().contains("*"));
+            .as((m, p, q, b, a) -> new Garbage(m, p + q, b.contentType(), b.text(), a));
     return Arbitraries.oneOf(unknownRoute, wrongMethod);
   }
 

@@ -14,9 +14,8 @@ import net.jqwik.api.Tuple;
  * percent-encoding. Real objects of the test server are named by placeholders that {@link
  * BadInputServer} replaces when it sends a request.
  *
- * <p>Left out on purpose, because they fail on main today (reproduced in the disabled {@link
- * BadInputFaultsProperties}): number exponents beyond ±9999, percent-encoding that is malformed or
- * not UTF-8, parameters with an empty name, and %00, %2F or %5C in a path.
+ * <p>Number exponents beyond ±9999, malformed or non-UTF-8 percent-encoding and %00, %2F or %5C in
+ * a path are not generated here: {@link BadInputFaultsProperties} sends each of them directly.
  */
 final class GarbageText {
 

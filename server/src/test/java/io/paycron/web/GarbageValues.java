@@ -187,9 +187,7 @@ final class GarbageValues {
    * key[k]}.
    */
   static void form(String key, Value value, List<String> pairs, boolean rawBrackets) {
-    // a parameter with an empty name answers 500 on main today (see BadInputFaultsProperties)
-    String head =
-        formKey(key.isEmpty() || key.startsWith("[") ? "_" + key : key, rawBrackets) + "=";
+    String head = formKey(key, rawBrackets) + "=";
     if (value instanceof Str s) {
       pairs.add(head + encode(s.text()));
     } else if (value instanceof Num n) {
