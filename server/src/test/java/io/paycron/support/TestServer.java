@@ -18,6 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class TestServer implements AutoCloseable {
 
+  /**
+   * A property only TestServer reads (it is not passed to Spring): {@code test.clock=ticking} gives
+   * the server a {@link MutableClock#ticking() ticking} clock instead of a frozen one.
+   */
+  public static final String CLOCK = "test.clock";
+
+  public static final String TICKING = "ticking";
+
   private final ConfigurableApplicationContext context;
   private final TestDatabase database;
   private final TestDatabase.Store store;
@@ -39,7 +47,9 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(TestDatabase database, Map<String, Object> extra) {
-    return start(database, database.freshStore(), extra, new MutableClock(Instant.now()));
+    MutableClock clock =
+        TICKING.equals(extra.get(CLOCK)) ? MutableClock.ticking() : new MutableClock(Instant.now());
+    return start(database, database.freshStore(), extra, clock);
   }
 
   /** A second node on the same store as {@code other} (PostgreSQL: several nodes, one database). */
@@ -61,6 +71,7 @@ public final class TestServer implements AutoCloseable {
     properties.put("paycron.scheduler.poll-interval-ms", "50");
     properties.put("paycron.webhook.poll-interval-ms", "50");
     properties.putAll(extra);
+    properties.remove(CLOCK);
     // as command-line arguments, so they win over application.yml
     String[] args =
         properties.entrySet().stream()
