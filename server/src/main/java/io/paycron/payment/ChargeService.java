@@ -10,6 +10,7 @@ import io.paycron.gateway.CardGateway;
 import io.paycron.gateway.CardInfo;
 import io.paycron.gateway.ChargeOutcome;
 import io.paycron.gateway.ChargeRequest;
+import io.paycron.gateway.Money;
 import io.paycron.merchant.Merchant;
 import io.paycron.storage.SqlDialect;
 import io.paycron.web.ApiException;
@@ -35,6 +36,7 @@ public class ChargeService {
 
   private final PaymentRepository payments;
   private final OutcomeRecorder recorder;
+  private final CancelService cancels;
   private final BillingKeyService billingKeys;
   private final Gateways gateways;
   private final TransactionTemplate transactions;
@@ -44,6 +46,7 @@ public class ChargeService {
   ChargeService(
       PaymentRepository payments,
       OutcomeRecorder recorder,
+      CancelService cancels,
       BillingKeyService billingKeys,
       Gateways gateways,
       TransactionTemplate transactions,
@@ -51,6 +54,7 @@ public class ChargeService {
       Clock clock) {
     this.payments = payments;
     this.recorder = recorder;
+    this.cancels = cancels;
     this.billingKeys = billingKeys;
     this.gateways = gateways;
     this.transactions = transactions;
@@ -76,6 +80,48 @@ public class ChargeService {
     refuseIfSpent(merchant, command.merchantUid());
     ChargeCommand withDefaults = command.withBuyerDefaultsOf(key.customer());
     return charge(merchant, withDefaults, source(key, "payment"));
+  }
+
+  /**
+   * The {@code checking_amount} of a schedule call: charges the billing key a small amount and
+   * refunds it at once, to learn whether the card works. Both are ordinary payments, visible as
+   * such. Returns why the check failed, or empty when the card was approved.
+   */
+  public Optional<String> checkBillingKey(Merchant merchant, String customerUid, Money amount) {
+    String merchantUid = "paycron_check_" + Secrets.randomHex(8);
+    Payment payment =
+        again(
+            merchant,
+            new ChargeCommand(
+                merchantUid,
+                amount,
+                "카드 확인 (checking_amount)",
+                new Buyer(null, null, null, null, null),
+                null,
+                null,
+                0,
+                customerUid));
+    switch (payment.status()) {
+      case PAID, CANCELLED -> {
+        cancels.cancel(
+            merchant,
+            new CancelService.CancelCommand(
+                payment.impUid(),
+                null,
+                Optional.empty(),
+                Optional.empty(),
+                "checking_amount",
+                false));
+        return Optional.empty();
+      }
+      case FAILED -> {
+        return Optional.ofNullable(payment.failReason());
+      }
+      case READY -> {
+        return Optional.of("카드사 응답을 확인하지 못했습니다 (imp_uid " + payment.impUid() + ")");
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code onetime}: checks the card, optionally stores it as command.customerUid, charges it. */

@@ -39,6 +39,7 @@ class ScheduleService {
   private final ScheduleRepository schedules;
   private final BillingKeyService billingKeys;
   private final ScheduleExecutor executor;
+  private final io.paycron.payment.ChargeService charges;
   private final TransactionTemplate transactions;
   private final SqlDialect dialect;
   private final Clock clock;
@@ -47,12 +48,14 @@ class ScheduleService {
       ScheduleRepository schedules,
       BillingKeyService billingKeys,
       ScheduleExecutor executor,
+      io.paycron.payment.ChargeService charges,
       TransactionTemplate transactions,
       SqlDialect dialect,
       Clock clock) {
     this.schedules = schedules;
     this.billingKeys = billingKeys;
     this.executor = executor;
+    this.charges = charges;
     this.transactions = transactions;
     this.dialect = dialect;
     this.clock = clock;
@@ -72,7 +75,8 @@ class ScheduleService {
       throw new ApiException.InvalidRequest(
           "schedules: at most " + MAX_PER_CALL + " schedules per call, got " + items.size());
     }
-    request.optionalMoney("checking_amount", io.paycron.gateway.Money.KRW);
+    Optional<io.paycron.gateway.Money> checking =
+        request.optionalMoney("checking_amount", io.paycron.gateway.Money.KRW);
     long now = clock.millis();
     List<ScheduleItem> parsed = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -97,6 +101,15 @@ class ScheduleService {
     }
     refuseExisting(merchant, seen);
     BillingKey key = billingKeyFor(merchant, customerUid, request);
+    if (checking.isPresent() && checking.get().isPositive()) {
+      charges
+          .checkBillingKey(merchant, customerUid, checking.get())
+          .ifPresent(
+              reason -> {
+                throw new ApiException.Refused(
+                    1, "카드 확인 결제(checking_amount)가 승인되지 않아 예약하지 않았습니다: " + reason);
+              });
+    }
     List<Schedule> stored =
         store(merchant, key, request.string("customer_id").orElse(null), parsed);
     executor.wake();

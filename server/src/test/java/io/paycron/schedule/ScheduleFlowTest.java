@@ -433,4 +433,45 @@ class ScheduleFlowTest {
                 .asString())
         .isEqualTo("revoked");
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void checkingAmountChargesAndRefundsAtOnceAndADeclinedCheckSchedulesNothing(
+      TestDatabase database) {
+    TestServer server = servers.on(database);
+    ApiClient api = server.sandboxClient();
+    String good = customer(api, Cards.APPROVE);
+    String merchantUid = unique("checked");
+    Answer checked =
+        api.postJson(
+            "/subscribe/payments/schedule",
+            Map.of(
+                "customer_uid",
+                good,
+                "checking_amount",
+                1000,
+                "schedules",
+                List.of(item(merchantUid, nowSeconds(server) + 100, 5000))));
+    assertThat(checked.code()).as(checked.toString()).isZero();
+    JsonNode check =
+        api.get("/subscribe/customers/" + good + "/payments").response().get("list").get(0);
+    assertThat(check.get("amount").asLong()).isEqualTo(1000);
+    assertThat(check.get("status").asString()).isEqualTo("cancelled");
+
+    String poor = customer(api, Cards.INSUFFICIENT_FUNDS);
+    String refused = unique("refused");
+    Answer declined =
+        api.postJson(
+            "/subscribe/payments/schedule",
+            Map.of(
+                "customer_uid",
+                poor,
+                "checking_amount",
+                1000,
+                "schedules",
+                List.of(item(refused, nowSeconds(server) + 100, 5000))));
+    assertThat(declined.code()).isEqualTo(1);
+    assertThat(declined.message()).contains("checking_amount").contains("insufficient_funds");
+    assertThat(api.get("/subscribe/payments/schedule/" + refused).status()).isEqualTo(404);
+  }
 }
