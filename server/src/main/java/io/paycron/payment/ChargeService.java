@@ -15,7 +15,13 @@ import io.paycron.merchant.Merchant;
 import io.paycron.storage.SqlDialect;
 import io.paycron.web.ApiException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -164,32 +170,77 @@ public class ChargeService {
    */
   public record ScheduledPreparation(Payment payment, PreparedCharge charge) {}
 
-  /**
-   * Prepares a scheduled charge inside the caller's transaction, as {@code again} would charge the
-   * billing key. Business refusals become a failed payment rather than an exception, so one bad
-   * schedule never holds up a batch.
-   */
+  /** A scheduled charge to prepare: the merchant and what to charge. */
+  public record ScheduledCharge(Merchant merchant, ChargeCommand command) {}
+
+  /** Prepares one scheduled charge; see {@link #prepareScheduled(List)}. */
   public ScheduledPreparation prepareScheduled(Merchant merchant, ChargeCommand command) {
-    Optional<BillingKey> key = billingKeys.find(merchant, command.customerUid());
-    if (key.isEmpty()) {
-      return failedBeforeSending(merchant, command, UNKNOWN_CUSTOMER);
-    }
-    if (payments.findLive(merchant.id(), command.merchantUid()).isPresent()) {
-      return failedBeforeSending(merchant, command, ALREADY_PAID);
-    }
-    ChargeCommand withDefaults = command.withBuyerDefaultsOf(key.get().customer());
-    Source source = source(key.get(), PaymentWebhooks.SCHEDULED_USAGE);
-    Payment payment = newPayment(merchant, withDefaults, source, clock.millis());
-    insertWithAttempt(payment);
-    PreparedCharge charge = prepared(payment, source.token(), withDefaults);
-    return new ScheduledPreparation(
-        payment,
-        new PreparedCharge(
-            charge.merchantId(), charge.impUid(), source.gateway(), charge.request()));
+    return prepareScheduled(List.of(new ScheduledCharge(merchant, command))).get(0);
   }
 
-  private ScheduledPreparation failedBeforeSending(
-      Merchant merchant, ChargeCommand command, String reason) {
+  /**
+   * Prepares scheduled charges inside the caller's transaction, as {@code again} would charge the
+   * billing keys, with a few round trips for the whole batch. Business refusals become failed
+   * payments rather than exceptions, so one bad schedule never holds up a batch.
+   */
+  public List<ScheduledPreparation> prepareScheduled(List<ScheduledCharge> batch) {
+    Map<String, Map<String, BillingKey>> keys = new HashMap<>();
+    Map<String, Set<String>> live = new HashMap<>();
+    batch.stream()
+        .collect(Collectors.groupingBy(c -> c.merchant().id()))
+        .forEach(
+            (merchantId, charges) -> {
+              Merchant merchant = charges.get(0).merchant();
+              keys.put(
+                  merchantId,
+                  billingKeys
+                      .findAll(
+                          merchant,
+                          charges.stream()
+                              .map(c -> c.command().customerUid())
+                              .collect(Collectors.toSet()))
+                      .stream()
+                      .collect(Collectors.toMap(BillingKey::customerUid, k -> k)));
+              live.put(
+                  merchantId,
+                  payments.liveMerchantUids(
+                      merchantId, charges.stream().map(c -> c.command().merchantUid()).toList()));
+            });
+    long now = clock.millis();
+    List<ScheduledPreparation> prepared = new ArrayList<>();
+    List<Payment> toInsert = new ArrayList<>();
+    List<Payment> toSend = new ArrayList<>();
+    for (ScheduledCharge charge : batch) {
+      Merchant merchant = charge.merchant();
+      ChargeCommand command = charge.command();
+      BillingKey key = keys.get(merchant.id()).get(command.customerUid());
+      if (key == null || live.get(merchant.id()).contains(command.merchantUid())) {
+        Payment failed =
+            failedBeforeSending(
+                merchant, command, key == null ? UNKNOWN_CUSTOMER : ALREADY_PAID, now);
+        toInsert.add(failed);
+        prepared.add(new ScheduledPreparation(failed, null));
+        continue;
+      }
+      ChargeCommand withDefaults = command.withBuyerDefaultsOf(key.customer());
+      Source source = source(key, PaymentWebhooks.SCHEDULED_USAGE);
+      Payment payment = newPayment(merchant, withDefaults, source, now);
+      toInsert.add(payment);
+      toSend.add(payment);
+      PreparedCharge request = prepared(payment, source.token(), withDefaults);
+      prepared.add(
+          new ScheduledPreparation(
+              payment,
+              new PreparedCharge(
+                  request.merchantId(), request.impUid(), source.gateway(), request.request())));
+    }
+    payments.insertAll(toInsert);
+    payments.insertAttempts(toSend);
+    return prepared;
+  }
+
+  private Payment failedBeforeSending(
+      Merchant merchant, ChargeCommand command, String reason, long now) {
     CardGateway gateway = gateways.select(null).gateway();
     Source none =
         new Source(
@@ -198,45 +249,41 @@ public class ChargeService {
             null,
             new CardInfo(null, null, null, null, null, null, null, null),
             PaymentWebhooks.SCHEDULED_USAGE);
-    long now = clock.millis();
     Payment ready = newPayment(merchant, command, none, now);
-    Payment failed =
-        new Payment(
-            ready.merchantId(),
-            ready.impUid(),
-            ready.merchantUid(),
-            ready.customerUid(),
-            ready.customerUidUsage(),
-            ready.pgProvider(),
-            ready.pgId(),
-            null,
-            null,
-            ready.card(),
-            ready.cardQuota(),
-            ready.name(),
-            ready.amount(),
-            0,
-            ready.buyer(),
-            ready.customData(),
-            ready.noticeUrl(),
-            PaymentStatus.FAILED,
-            reason,
-            null,
-            ready.sandbox(),
-            now,
-            0,
-            now,
-            0,
-            now,
-            1);
-    payments.insert(failed);
     log.info(
         "charge failed before sending: merchant={} imp_uid={} merchant_uid={} reason={}",
         merchant.id(),
-        failed.impUid(),
-        failed.merchantUid(),
+        ready.impUid(),
+        ready.merchantUid(),
         reason);
-    return new ScheduledPreparation(failed, null);
+    return new Payment(
+        ready.merchantId(),
+        ready.impUid(),
+        ready.merchantUid(),
+        ready.customerUid(),
+        ready.customerUidUsage(),
+        ready.pgProvider(),
+        ready.pgId(),
+        null,
+        null,
+        ready.card(),
+        ready.cardQuota(),
+        ready.name(),
+        ready.amount(),
+        0,
+        ready.buyer(),
+        ready.customData(),
+        ready.noticeUrl(),
+        PaymentStatus.FAILED,
+        reason,
+        null,
+        ready.sandbox(),
+        now,
+        0,
+        now,
+        0,
+        now,
+        1);
   }
 
   /**
@@ -269,6 +316,21 @@ public class ChargeService {
       log.warn("gateway {} failed during a charge: {}", charge.gateway().provider(), e.toString());
       return new ChargeOutcome.Unknown("gateway_error: " + e.getClass().getSimpleName());
     }
+  }
+
+  /** Records many gateways' answers in one transaction (joins the caller's when there is one). */
+  public void recordAll(List<PreparedCharge> charges, List<ChargeOutcome> outcomes) {
+    List<OutcomeRecorder.Outcome> list = new ArrayList<>();
+    for (int i = 0; i < charges.size(); i++) {
+      PreparedCharge charge = charges.get(i);
+      list.add(
+          new OutcomeRecorder.Outcome(
+              charge.merchantId(),
+              charge.impUid(),
+              charge.request().idempotencyKey(),
+              outcomes.get(i)));
+    }
+    recorder.recordAll(list);
   }
 
   /** Records the gateway's answer (joins the caller's transaction when there is one). */

@@ -2,21 +2,29 @@ package io.paycron.payment;
 
 import io.paycron.gateway.ChargeOutcome;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a gateway's answer to an attempt and its payment in one transaction. Both the live call
- * and the reconciler come through here; the attempt's state guard makes the first one win.
+ * Applies gateways' answers to attempts and their payments in one transaction per batch. Both the
+ * live calls and the reconciler come through here; the attempt's state guard makes the first one
+ * win, and listeners (schedules, the outbox) change in the same commit.
  */
 @Component
 class OutcomeRecorder {
 
   private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
   static final String NOT_CHARGED_REASON = "결제 결과를 확인할 수 없어 실패 처리되었습니다 (카드사에 승인 내역 없음)";
+
+  /** One gateway answer to record. */
+  record Outcome(String merchantId, String impUid, String idempotencyKey, ChargeOutcome outcome) {}
 
   private final PaymentRepository payments;
   private final TransactionTemplate transactions;
@@ -36,12 +44,37 @@ class OutcomeRecorder {
 
   /** Records a charge outcome; returns false when the attempt had been settled already. */
   boolean record(String merchantId, String impUid, String idempotencyKey, ChargeOutcome outcome) {
-    AttemptState state = AttemptState.of(outcome);
-    if (outcome instanceof ChargeOutcome.Approved approved) {
-      return apply(
-          merchantId,
-          impUid,
-          idempotencyKey,
+    return recordAll(List.of(new Outcome(merchantId, impUid, idempotencyKey, outcome)))[0];
+  }
+
+  /** Records many outcomes in one transaction; per outcome, whether it applied. */
+  boolean[] recordAll(List<Outcome> outcomes) {
+    return apply(outcomes.stream().map(OutcomeRecorder::settlement).toList());
+  }
+
+  /** Records that the gateway never charged this attempt: the payment fails, nothing was taken. */
+  boolean recordNotCharged(String merchantId, String impUid, String idempotencyKey) {
+    return apply(
+        List.of(
+            new PaymentRepository.Settlement(
+                merchantId,
+                impUid,
+                idempotencyKey,
+                AttemptState.NOT_CHARGED,
+                "not_charged",
+                null,
+                null,
+                null,
+                NOT_CHARGED_REASON)))[0];
+  }
+
+  private static PaymentRepository.Settlement settlement(Outcome o) {
+    AttemptState state = AttemptState.of(o.outcome());
+    if (o.outcome() instanceof ChargeOutcome.Approved approved) {
+      return new PaymentRepository.Settlement(
+          o.merchantId(),
+          o.impUid(),
+          o.idempotencyKey(),
           state,
           null,
           null,
@@ -49,11 +82,11 @@ class OutcomeRecorder {
           approved.approvalNumber(),
           null);
     }
-    if (outcome instanceof ChargeOutcome.Declined declined) {
-      return apply(
-          merchantId,
-          impUid,
-          idempotencyKey,
+    if (o.outcome() instanceof ChargeOutcome.Declined declined) {
+      return new PaymentRepository.Settlement(
+          o.merchantId(),
+          o.impUid(),
+          o.idempotencyKey(),
           state,
           declined.code(),
           declined.message(),
@@ -61,66 +94,76 @@ class OutcomeRecorder {
           null,
           declined.message() + " (" + declined.code() + ")");
     }
-    ChargeOutcome.Unknown unknown = (ChargeOutcome.Unknown) outcome;
-    return apply(
-        merchantId, impUid, idempotencyKey, state, unknown.reason(), null, null, null, null);
+    ChargeOutcome.Unknown unknown = (ChargeOutcome.Unknown) o.outcome();
+    return new PaymentRepository.Settlement(
+        o.merchantId(),
+        o.impUid(),
+        o.idempotencyKey(),
+        state,
+        unknown.reason(),
+        null,
+        null,
+        null,
+        null);
   }
 
-  /** Records that the gateway never charged this attempt: the payment fails, nothing was taken. */
-  boolean recordNotCharged(String merchantId, String impUid, String idempotencyKey) {
-    return apply(
-        merchantId,
-        impUid,
-        idempotencyKey,
-        AttemptState.NOT_CHARGED,
-        "not_charged",
-        null,
-        null,
-        null,
-        NOT_CHARGED_REASON);
-  }
-
-  private boolean apply(
-      String merchantId,
-      String impUid,
-      String idempotencyKey,
-      AttemptState state,
-      String code,
-      String message,
-      String transactionId,
-      String approvalNumber,
-      String failReason) {
-    Boolean applied =
+  private boolean[] apply(List<PaymentRepository.Settlement> settlements) {
+    if (settlements.isEmpty()) {
+      return new boolean[0];
+    }
+    boolean[] applied =
         transactions.execute(
             tx -> {
               long now = clock.millis();
-              if (!payments.settleAttempt(
-                  merchantId, idempotencyKey, state, code, message, transactionId, now)) {
-                return false;
+              boolean[] done = payments.settleAttempts(settlements, now);
+              List<PaymentRepository.Settlement> changed = new ArrayList<>();
+              for (int i = 0; i < done.length; i++) {
+                if (done[i]) {
+                  changed.add(settlements.get(i));
+                }
               }
-              if (state.isSettled()) {
-                payments.settlePayment(
-                    merchantId,
-                    impUid,
-                    state.paymentStatus(),
-                    transactionId,
-                    approvalNumber,
-                    failReason,
-                    now);
-              }
-              Payment payment = payments.find(merchantId, impUid).orElseThrow();
-              listeners.forEach(listener -> listener.onAttemptRecorded(payment, state));
-              return true;
+              payments.settlePayments(
+                  changed.stream().filter(x -> x.state().isSettled()).toList(), now);
+              notifyListeners(changed);
+              return done;
             });
-    if (Boolean.TRUE.equals(applied)) {
-      log.info(
-          "charge {}: merchant={} imp_uid={} attempt={}{}",
-          state.wire(),
-          merchantId,
-          impUid,
-          idempotencyKey,
-          code == null ? "" : " code=" + code);
+    for (int i = 0; i < applied.length; i++) {
+      if (applied[i]) {
+        PaymentRepository.Settlement x = settlements.get(i);
+        log.info(
+            "charge {}: merchant={} imp_uid={} attempt={}{}",
+            x.state().wire(),
+            x.merchantId(),
+            x.impUid(),
+            x.idempotencyKey(),
+            x.declineCode() == null ? "" : " code=" + x.declineCode());
+      }
     }
-    return Boolean.TRUE.equals(applied);
+    return applied;
+  }
+
+  private void notifyListeners(List<PaymentRepository.Settlement> changed) {
+    if (changed.isEmpty()) {
+      return;
+    }
+    Map<String, Payment> byImpUid = new HashMap<>();
+    changed.stream()
+        .collect(
+            Collectors.groupingBy(
+                PaymentRepository.Settlement::merchantId,
+                Collectors.mapping(PaymentRepository.Settlement::impUid, Collectors.toList())))
+        .forEach(
+            (merchantId, impUids) ->
+                payments
+                    .findAll(merchantId, impUids)
+                    .forEach(p -> byImpUid.put(p.merchantId() + "/" + p.impUid(), p)));
+    List<PaymentListener.RecordedAttempt> recorded =
+        changed.stream()
+            .map(
+                x ->
+                    new PaymentListener.RecordedAttempt(
+                        byImpUid.get(x.merchantId() + "/" + x.impUid()), x.state()))
+            .toList();
+    listeners.forEach(listener -> listener.onAttemptsRecorded(recorded));
   }
 }

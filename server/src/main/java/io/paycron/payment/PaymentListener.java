@@ -1,13 +1,18 @@
 package io.paycron.payment;
 
+import java.util.List;
+
 /**
- * Told, inside the transaction that changed it, when a payment's attempt is recorded or a refund is
- * booked; so schedules and the outbox change in the same commit as the payment.
+ * Told, inside the transaction that changed them, when payments' attempts are recorded or a refund
+ * is booked; so schedules and the outbox change in the same commit as the payments.
  */
 public interface PaymentListener {
 
-  /** An attempt of {@code payment} moved to {@code state} (also {@link AttemptState#UNKNOWN}). */
-  void onAttemptRecorded(Payment payment, AttemptState state);
+  /** A payment and the state its attempt just moved to (also {@link AttemptState#UNKNOWN}). */
+  record RecordedAttempt(Payment payment, AttemptState state) {}
+
+  /** Attempts were recorded, a batch at a time. */
+  void onAttemptsRecorded(List<RecordedAttempt> recorded);
 
   /** A refund was booked; {@code payment} is the updated payment. */
   default void onRefunded(Payment payment, Cancellation cancellation, boolean notify) {}

@@ -6,8 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +20,11 @@ import org.springframework.stereotype.Repository;
 class PaymentRepository {
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate named;
 
-  PaymentRepository(JdbcClient jdbc) {
+  PaymentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
     this.jdbc = jdbc;
+    this.named = named;
   }
 
   /** An attempt that reconciliation must settle. */
@@ -29,11 +36,8 @@ class PaymentRepository {
       AttemptState state,
       long createdAt) {}
 
-  /** Inserts a new payment; a unique violation means the merchant_uid is live elsewhere. */
-  void insert(Payment p) {
-    CardInfo card = p.card();
-    jdbc.sql(
-            """
+  private static final String INSERT_PAYMENT =
+      """
             INSERT INTO payments (merchant_id, imp_uid, merchant_uid, customer_uid,
                 customer_uid_usage, pg_provider, pg_id, pg_tid, apply_num, card_number, card_code,
                 card_name, card_type, card_issuer_code, card_issuer_name, card_publisher_code,
@@ -46,39 +50,56 @@ class PaymentRepository {
                 :publisherCode, :publisherName, :quota, :name, :amount, 0, 0, :currency,
                 :buyerName, :buyerEmail, :buyerTel, :buyerAddr, :buyerPostcode, :customData,
                 :noticeUrl, :status, :failReason, NULL, :sandbox, :startedAt, 0, :failedAt, 0,
-                :startedAt, 1)""")
-        .param("failReason", p.failReason())
-        .param("failedAt", p.failedAt())
-        .param("merchant", p.merchantId())
-        .param("impUid", p.impUid())
-        .param("merchantUid", p.merchantUid())
-        .param("customerUid", p.customerUid())
-        .param("usage", p.customerUidUsage())
-        .param("provider", p.pgProvider())
-        .param("pgId", p.pgId())
-        .param("cardNumber", card.maskedNumber())
-        .param("cardCode", card.cardCode())
-        .param("cardName", card.cardName())
-        .param("cardType", card.cardType())
-        .param("issuerCode", card.issuerCode())
-        .param("issuerName", card.issuerName())
-        .param("publisherCode", card.publisherCode())
-        .param("publisherName", card.publisherName())
-        .param("quota", p.cardQuota())
-        .param("name", p.name())
-        .param("amount", p.amount().minorUnits())
-        .param("currency", p.amount().currency().getCurrencyCode())
-        .param("buyerName", p.buyer().name())
-        .param("buyerEmail", p.buyer().email())
-        .param("buyerTel", p.buyer().tel())
-        .param("buyerAddr", p.buyer().addr())
-        .param("buyerPostcode", p.buyer().postcode())
-        .param("customData", p.customData())
-        .param("noticeUrl", p.noticeUrl())
-        .param("status", p.status().name())
-        .param("sandbox", p.sandbox())
-        .param("startedAt", p.startedAt())
-        .update();
+                :startedAt, 1)""";
+
+  /** Inserts a new payment; a unique violation means the merchant_uid is live elsewhere. */
+  void insert(Payment p) {
+    jdbc.sql(INSERT_PAYMENT).paramSource(paymentParams(p)).update();
+  }
+
+  /** Inserts many payments in one round trip (a multi-row insert on PostgreSQL). */
+  void insertAll(List<Payment> list) {
+    if (!list.isEmpty()) {
+      named.batchUpdate(
+          INSERT_PAYMENT,
+          list.stream().map(PaymentRepository::paymentParams).toArray(SqlParameterSource[]::new));
+    }
+  }
+
+  private static MapSqlParameterSource paymentParams(Payment p) {
+    CardInfo card = p.card();
+    return new MapSqlParameterSource()
+        .addValue("failReason", p.failReason())
+        .addValue("failedAt", p.failedAt())
+        .addValue("merchant", p.merchantId())
+        .addValue("impUid", p.impUid())
+        .addValue("merchantUid", p.merchantUid())
+        .addValue("customerUid", p.customerUid())
+        .addValue("usage", p.customerUidUsage())
+        .addValue("provider", p.pgProvider())
+        .addValue("pgId", p.pgId())
+        .addValue("cardNumber", card.maskedNumber())
+        .addValue("cardCode", card.cardCode())
+        .addValue("cardName", card.cardName())
+        .addValue("cardType", card.cardType())
+        .addValue("issuerCode", card.issuerCode())
+        .addValue("issuerName", card.issuerName())
+        .addValue("publisherCode", card.publisherCode())
+        .addValue("publisherName", card.publisherName())
+        .addValue("quota", p.cardQuota())
+        .addValue("name", p.name())
+        .addValue("amount", p.amount().minorUnits())
+        .addValue("currency", p.amount().currency().getCurrencyCode())
+        .addValue("buyerName", p.buyer().name())
+        .addValue("buyerEmail", p.buyer().email())
+        .addValue("buyerTel", p.buyer().tel())
+        .addValue("buyerAddr", p.buyer().addr())
+        .addValue("buyerPostcode", p.buyer().postcode())
+        .addValue("customData", p.customData())
+        .addValue("noticeUrl", p.noticeUrl())
+        .addValue("status", p.status().name())
+        .addValue("sandbox", p.sandbox())
+        .addValue("startedAt", p.startedAt());
   }
 
   void insertAttempt(
@@ -94,6 +115,132 @@ class PaymentRepository {
         .param("provider", provider)
         .param("now", now)
         .update();
+  }
+
+  /** Inserts the sending attempts of many payments in one round trip. */
+  void insertAttempts(List<Payment> list) {
+    if (list.isEmpty()) {
+      return;
+    }
+    named.batchUpdate(
+        """
+        INSERT INTO payment_attempts (merchant_id, idempotency_key, imp_uid, pg_provider,
+            state, created_at, updated_at)
+        VALUES (:merchant, :key, :impUid, :provider, 'SENDING', :now, :now)""",
+        list.stream()
+            .map(
+                p ->
+                    new MapSqlParameterSource()
+                        .addValue("merchant", p.merchantId())
+                        .addValue("key", p.merchantId() + ":" + p.impUid() + ":1")
+                        .addValue("impUid", p.impUid())
+                        .addValue("provider", p.pgProvider())
+                        .addValue("now", p.startedAt()))
+            .toArray(SqlParameterSource[]::new));
+  }
+
+  /** Which of these merchant_uids are held by a ready, paid or cancelled payment. */
+  Set<String> liveMerchantUids(String merchantId, Collection<String> merchantUids) {
+    if (merchantUids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql(
+                """
+                SELECT merchant_uid FROM payments WHERE merchant_id = :merchant
+                  AND merchant_uid IN (:uids) AND status <> 'FAILED'""")
+            .param("merchant", merchantId)
+            .param("uids", merchantUids)
+            .query(String.class)
+            .list());
+  }
+
+  /** One attempt's outcome, as {@link #settleAttempts} and {@link #settlePayments} take it. */
+  record Settlement(
+      String merchantId,
+      String impUid,
+      String idempotencyKey,
+      AttemptState state,
+      String declineCode,
+      String declineMessage,
+      String transactionId,
+      String approvalNumber,
+      String failReason) {}
+
+  private static final String SETTLE_ATTEMPT =
+      """
+      UPDATE payment_attempts SET state = :state, decline_code = :code,
+          decline_message = :message, transaction_id = :tx, updated_at = :now
+      WHERE merchant_id = :merchant AND idempotency_key = :key
+        AND (state = 'SENDING' OR (state = 'UNKNOWN' AND :fromUnknown = 1))""";
+
+  /**
+   * Moves many attempts out of sending/unknown in one round trip; returns, per settlement, whether
+   * it applied (false: the live call or the reconciler settled it first).
+   */
+  boolean[] settleAttempts(List<Settlement> list, long now) {
+    int[] counts =
+        named.batchUpdate(
+            SETTLE_ATTEMPT,
+            list.stream()
+                .map(
+                    x ->
+                        new MapSqlParameterSource()
+                            .addValue("state", x.state().name())
+                            .addValue("code", x.declineCode())
+                            .addValue("message", x.declineMessage())
+                            .addValue("tx", x.transactionId())
+                            .addValue("now", now)
+                            .addValue("merchant", x.merchantId())
+                            .addValue("key", x.idempotencyKey())
+                            .addValue("fromUnknown", x.state() == AttemptState.UNKNOWN ? 0 : 1))
+                .toArray(SqlParameterSource[]::new));
+    boolean[] applied = new boolean[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      // a driver may report SUCCESS_NO_INFO (-2) for a rewritten batch: then read it back
+      applied[i] = counts[i] == 1 || (counts[i] < 0 && stateIs(list.get(i)));
+    }
+    return applied;
+  }
+
+  private boolean stateIs(Settlement x) {
+    return jdbc.sql(
+            "SELECT state FROM payment_attempts WHERE merchant_id = :m AND idempotency_key = :k")
+        .param("m", x.merchantId())
+        .param("k", x.idempotencyKey())
+        .query(String.class)
+        .optional()
+        .map(state -> state.equals(x.state().name()))
+        .orElse(false);
+  }
+
+  /** Applies settled attempts to their payments (which must still be ready), in one round trip. */
+  void settlePayments(List<Settlement> list, long now) {
+    if (list.isEmpty()) {
+      return;
+    }
+    named.batchUpdate(
+        """
+        UPDATE payments SET status = :status, pg_tid = :tid, apply_num = :applyNum,
+            fail_reason = :failReason, paid_at = :paidAt, failed_at = :failedAt,
+            updated_at = :now, version = version + 1
+        WHERE merchant_id = :merchant AND imp_uid = :impUid AND status = 'READY'""",
+        list.stream()
+            .map(
+                x -> {
+                  PaymentStatus status = x.state().paymentStatus();
+                  return new MapSqlParameterSource()
+                      .addValue("status", status.name())
+                      .addValue("tid", x.transactionId())
+                      .addValue("applyNum", x.approvalNumber())
+                      .addValue("failReason", x.failReason())
+                      .addValue("paidAt", status == PaymentStatus.PAID ? now : 0L)
+                      .addValue("failedAt", status == PaymentStatus.FAILED ? now : 0L)
+                      .addValue("now", now)
+                      .addValue("merchant", x.merchantId())
+                      .addValue("impUid", x.impUid());
+                })
+            .toArray(SqlParameterSource[]::new));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.paycron.payment;
 
 import io.paycron.webhook.Outbox;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +23,22 @@ class PaymentWebhooks implements PaymentListener {
   }
 
   @Override
-  public void onAttemptRecorded(Payment payment, AttemptState state) {
-    if (!state.isSettled() || SCHEDULED_USAGE.equals(payment.customerUidUsage())) {
-      return;
-    }
-    outbox.emit(
-        payment.merchantId(),
-        "payment." + payment.status().wire(),
-        payment.impUid(),
-        payment.version(),
-        body(payment),
-        Outbox.Target.only(payment.noticeUrl()));
+  public void onAttemptsRecorded(List<RecordedAttempt> recorded) {
+    outbox.emitAll(
+        recorded.stream()
+            .filter(r -> r.state().isSettled())
+            .map(RecordedAttempt::payment)
+            .filter(payment -> !SCHEDULED_USAGE.equals(payment.customerUidUsage()))
+            .map(
+                payment ->
+                    new Outbox.Emission(
+                        payment.merchantId(),
+                        "payment." + payment.status().wire(),
+                        payment.impUid(),
+                        payment.version(),
+                        body(payment),
+                        Outbox.Target.only(payment.noticeUrl())))
+            .toList());
   }
 
   /**

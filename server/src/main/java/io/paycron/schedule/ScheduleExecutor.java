@@ -5,7 +5,9 @@ import io.paycron.common.PollingLoop;
 import io.paycron.common.Secrets;
 import io.paycron.gateway.ChargeOutcome;
 import io.paycron.merchant.MerchantDirectory;
+import io.paycron.payment.AttemptState;
 import io.paycron.payment.ChargeService;
+import io.paycron.payment.PaymentListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,9 +91,7 @@ public class ScheduleExecutor implements SmartLifecycle {
             tx -> {
               List<Schedule> batch =
                   schedules.claimDue(now, config.batchSize(), node, now + lease.toMillis());
-              for (Schedule schedule : batch) {
-                prepare(schedule, now).ifPresent(toSend::add);
-              }
+              toSend.addAll(prepare(batch, now));
               return batch.size();
             });
     return new Claim(claimed == null ? 0 : claimed, toSend);
@@ -99,25 +99,44 @@ public class ScheduleExecutor implements SmartLifecycle {
 
   /** Calls the gateway for each charge, then records every outcome in one transaction. */
   void sendAndRecord(List<ChargeService.PreparedCharge> toSend) {
-    List<ChargeOutcome> answers = sendAll(toSend);
-    transactions.executeWithoutResult(
-        tx -> {
-          for (int i = 0; i < toSend.size(); i++) {
-            charges.record(toSend.get(i), answers.get(i));
-          }
-        });
+    if (!toSend.isEmpty()) {
+      charges.recordAll(toSend, sendAll(toSend));
+    }
   }
 
-  /** Inside the claim transaction: the payment and attempt for one schedule. */
-  private java.util.Optional<ChargeService.PreparedCharge> prepare(Schedule schedule, long now) {
-    ChargeService.ScheduledPreparation preparation =
-        charges.prepareScheduled(merchants.get(schedule.merchantId()), schedule.chargeCommand());
-    schedules.attachPayment(
-        schedule.merchantId(), schedule.merchantUid(), preparation.payment().impUid(), now);
-    if (preparation.charge() == null) {
-      outcomes.apply(schedule, preparation.payment(), true);
+  /**
+   * Inside the claim transaction: the payments and attempts for a batch of schedules, attached to
+   * them; those that failed before reaching the gateway are recorded at once.
+   */
+  private List<ChargeService.PreparedCharge> prepare(List<Schedule> batch, long now) {
+    List<ChargeService.ScheduledPreparation> preparations =
+        charges.prepareScheduled(
+            batch.stream()
+                .map(
+                    s ->
+                        new ChargeService.ScheduledCharge(
+                            merchants.get(s.merchantId()), s.chargeCommand()))
+                .toList());
+    List<ScheduleRepository.Attachment> attachments = new ArrayList<>();
+    List<PaymentListener.RecordedAttempt> failed = new ArrayList<>();
+    List<ChargeService.PreparedCharge> toSend = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      ChargeService.ScheduledPreparation preparation = preparations.get(i);
+      attachments.add(
+          new ScheduleRepository.Attachment(
+              batch.get(i).merchantId(),
+              batch.get(i).merchantUid(),
+              preparation.payment().impUid()));
+      if (preparation.charge() == null) {
+        failed.add(
+            new PaymentListener.RecordedAttempt(preparation.payment(), AttemptState.NOT_CHARGED));
+      } else {
+        toSend.add(preparation.charge());
+      }
     }
-    return java.util.Optional.ofNullable(preparation.charge());
+    schedules.attachPayments(attachments, now);
+    outcomes.apply(failed);
+    return toSend;
   }
 
   /**
@@ -136,15 +155,14 @@ public class ScheduleExecutor implements SmartLifecycle {
                 return false;
               }
               Schedule schedule = schedules.find(merchantId, merchantUid).orElseThrow();
-              prepare(schedule, now).ifPresent(charge::set);
+              prepare(List.of(schedule), now).forEach(charge::set);
               return true;
             });
     if (!Boolean.TRUE.equals(claimed)) {
       return java.util.Optional.empty();
     }
     if (charge.get() != null) {
-      ChargeOutcome outcome = charges.send(charge.get());
-      transactions.executeWithoutResult(tx -> charges.record(charge.get(), outcome));
+      sendAndRecord(List.of(charge.get()));
     }
     return schedules.find(merchantId, merchantUid).map(Schedule::impUid);
   }

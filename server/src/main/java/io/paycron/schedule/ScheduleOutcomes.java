@@ -1,20 +1,21 @@
 package io.paycron.schedule;
 
-import io.paycron.payment.AttemptState;
 import io.paycron.payment.Cancellation;
 import io.paycron.payment.Payment;
 import io.paycron.payment.PaymentListener;
 import io.paycron.payment.PaymentStatus;
 import io.paycron.webhook.Outbox;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a schedule in step with its payment, in the payment's own transaction, and announces each
- * settled attempt with the V1 webhook body to the schedule's notice_url, else the merchant's
- * webhook URL.
+ * Keeps schedules in step with their payments, in the payments' own transaction, and announces each
+ * settled attempt with the V1 webhook body to the schedule's notice_url (carried on the payment),
+ * else the merchant's webhook URL.
  */
 @Component
 class ScheduleOutcomes implements PaymentListener {
@@ -33,38 +34,51 @@ class ScheduleOutcomes implements PaymentListener {
   }
 
   @Override
-  public void onAttemptRecorded(Payment payment, AttemptState state) {
-    if (!SCHEDULED_USAGE.equals(payment.customerUidUsage())) {
-      return;
-    }
-    schedules
-        .findByImpUid(payment.merchantId(), payment.impUid())
-        .ifPresent(schedule -> apply(schedule, payment, state.isSettled()));
+  public void onAttemptsRecorded(List<RecordedAttempt> recorded) {
+    apply(
+        recorded.stream()
+            .filter(r -> SCHEDULED_USAGE.equals(r.payment().customerUidUsage()))
+            .toList());
   }
 
-  /** Records what the attempt of {@code schedule} became; announces it once it is settled. */
-  void apply(Schedule schedule, Payment payment, boolean settled) {
-    String paymentStatus = settled ? payment.status().wire() : null;
-    schedules.markExecuted(
-        schedule.merchantId(),
-        schedule.merchantUid(),
-        paymentStatus,
-        payment.failReason(),
-        clock.millis());
-    if (!settled) {
-      return; // unknown outcome: the webhook follows once reconciliation settles it
+  /**
+   * Records what each scheduled attempt became; announces the settled ones. An attempt whose
+   * outcome is unknown leaves payment_status null; its webhook follows once it is settled.
+   */
+  void apply(List<RecordedAttempt> attempts) {
+    if (attempts.isEmpty()) {
+      return;
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("imp_uid", payment.impUid());
-    body.put("merchant_uid", payment.merchantUid());
-    body.put("status", paymentStatus);
-    outbox.emit(
-        schedule.merchantId(),
-        EVENT_TYPE,
-        payment.impUid(),
-        payment.version(),
-        body,
-        Outbox.Target.orMerchantDefault(schedule.noticeUrl()));
+    List<ScheduleRepository.Execution> executions = new ArrayList<>();
+    List<Outbox.Emission> emissions = new ArrayList<>();
+    for (RecordedAttempt attempt : attempts) {
+      Payment payment = attempt.payment();
+      boolean settled = attempt.state().isSettled();
+      String paymentStatus = settled ? payment.status().wire() : null;
+      executions.add(
+          new ScheduleRepository.Execution(
+              payment.merchantId(),
+              payment.merchantUid(),
+              payment.impUid(),
+              paymentStatus,
+              payment.failReason()));
+      if (settled) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("imp_uid", payment.impUid());
+        body.put("merchant_uid", payment.merchantUid());
+        body.put("status", paymentStatus);
+        emissions.add(
+            new Outbox.Emission(
+                payment.merchantId(),
+                EVENT_TYPE,
+                payment.impUid(),
+                payment.version(),
+                body,
+                Outbox.Target.orMerchantDefault(payment.noticeUrl())));
+      }
+    }
+    schedules.markExecuted(executions, clock.millis());
+    outbox.emitAll(emissions);
   }
 
   @Override

@@ -9,6 +9,9 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,10 +19,12 @@ import org.springframework.stereotype.Repository;
 class ScheduleRepository {
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate named;
   private final SqlDialect dialect;
 
-  ScheduleRepository(JdbcClient jdbc, SqlDialect dialect) {
+  ScheduleRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, SqlDialect dialect) {
     this.jdbc = jdbc;
+    this.named = named;
     this.dialect = dialect;
   }
 
@@ -135,33 +140,58 @@ class ScheduleRepository {
         == 1;
   }
 
-  void attachPayment(String merchantId, String merchantUid, String impUid, long now) {
-    jdbc.sql(
-            """
-            UPDATE schedules SET imp_uid = :imp, executed_at = :now, updated_at = :now
-            WHERE merchant_id = :merchant AND merchant_uid = :uid""")
-        .param("imp", impUid)
-        .param("now", now)
-        .param("merchant", merchantId)
-        .param("uid", merchantUid)
-        .update();
+  /** A schedule and the payment its execution created. */
+  record Attachment(String merchantId, String merchantUid, String impUid) {}
+
+  void attachPayments(List<Attachment> attachments, long now) {
+    if (attachments.isEmpty()) {
+      return;
+    }
+    named.batchUpdate(
+        """
+        UPDATE schedules SET imp_uid = :imp, executed_at = :now, updated_at = :now
+        WHERE merchant_id = :merchant AND merchant_uid = :uid""",
+        attachments.stream()
+            .map(
+                a ->
+                    new MapSqlParameterSource()
+                        .addValue("imp", a.impUid())
+                        .addValue("now", now)
+                        .addValue("merchant", a.merchantId())
+                        .addValue("uid", a.merchantUid()))
+            .toArray(SqlParameterSource[]::new));
   }
 
-  /** Records an attempt's result; {@code paymentStatus} is null while the outcome is unknown. */
-  void markExecuted(
-      String merchantId, String merchantUid, String paymentStatus, String failReason, long now) {
-    jdbc.sql(
-            """
-            UPDATE schedules SET status = 'EXECUTED', payment_status = :paymentStatus,
-                fail_reason = :failReason, lease_until = NULL, updated_at = :now,
-                version = version + 1
-            WHERE merchant_id = :merchant AND merchant_uid = :uid""")
-        .param("paymentStatus", paymentStatus)
-        .param("failReason", failReason)
-        .param("now", now)
-        .param("merchant", merchantId)
-        .param("uid", merchantUid)
-        .update();
+  /** An attempt's result; {@code paymentStatus} is null while the outcome is unknown. */
+  record Execution(
+      String merchantId,
+      String merchantUid,
+      String impUid,
+      String paymentStatus,
+      String failReason) {}
+
+  /** Records attempts' results; a schedule whose payment has changed since is left alone. */
+  void markExecuted(List<Execution> executions, long now) {
+    if (executions.isEmpty()) {
+      return;
+    }
+    named.batchUpdate(
+        """
+        UPDATE schedules SET status = 'EXECUTED', payment_status = :paymentStatus,
+            fail_reason = :failReason, lease_until = NULL, updated_at = :now,
+            version = version + 1
+        WHERE merchant_id = :merchant AND merchant_uid = :uid AND imp_uid = :imp""",
+        executions.stream()
+            .map(
+                e ->
+                    new MapSqlParameterSource()
+                        .addValue("paymentStatus", e.paymentStatus())
+                        .addValue("failReason", e.failReason())
+                        .addValue("now", now)
+                        .addValue("merchant", e.merchantId())
+                        .addValue("uid", e.merchantUid())
+                        .addValue("imp", e.impUid()))
+            .toArray(SqlParameterSource[]::new));
   }
 
   void setPaymentStatus(String merchantId, String impUid, String paymentStatus, long now) {

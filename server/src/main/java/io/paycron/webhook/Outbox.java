@@ -2,8 +2,12 @@ package io.paycron.webhook;
 
 import io.paycron.common.Secrets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,6 +42,15 @@ public class Outbox {
     }
   }
 
+  /** One event to record: where it comes from, its V1 body, and where it goes. */
+  public record Emission(
+      String merchantId,
+      String type,
+      String objectId,
+      long objectVersion,
+      Map<String, ?> body,
+      Target target) {}
+
   /**
    * Records an event with the i'mport V1 body ({@code imp_uid}, {@code merchant_uid}, {@code
    * status}, …) and, when it has somewhere to go, queues its delivery.
@@ -51,21 +64,50 @@ public class Outbox {
       long objectVersion,
       Map<String, ?> body,
       Target target) {
-    long now = clock.millis();
-    String eventId = "msg_" + Secrets.randomHex(12);
-    String payload = json.writeValueAsString(new LinkedHashMap<>(body));
-    webhooks.insertEvent(
-        new WebhookRepository.Event(
-            merchantId, eventId, type, objectId, objectVersion, payload, now));
-    String url = target.noticeUrl();
-    if ((url == null || url.isBlank()) && target.merchantDefault()) {
-      url = webhooks.merchantWebhookUrl(merchantId).orElse(null);
+    return emitAll(List.of(new Emission(merchantId, type, objectId, objectVersion, body, target)))
+        .get(0);
+  }
+
+  /** Records many events (and their deliveries) in two round trips. */
+  public List<String> emitAll(List<Emission> emissions) {
+    if (emissions.isEmpty()) {
+      return List.of();
     }
-    if (url != null && !url.isBlank()) {
-      webhooks.insertDelivery(merchantId, eventId, url, now);
+    long now = clock.millis();
+    List<WebhookRepository.Event> events = new ArrayList<>();
+    List<WebhookRepository.Delivery> deliveries = new ArrayList<>();
+    Map<String, Optional<String>> merchantUrls = new HashMap<>();
+    for (Emission emission : emissions) {
+      String eventId = "msg_" + Secrets.randomHex(12);
+      String payload = json.writeValueAsString(new LinkedHashMap<>(emission.body()));
+      events.add(
+          new WebhookRepository.Event(
+              emission.merchantId(),
+              eventId,
+              emission.type(),
+              emission.objectId(),
+              emission.objectVersion(),
+              payload,
+              now));
+      String url = emission.target().noticeUrl();
+      if ((url == null || url.isBlank()) && emission.target().merchantDefault()) {
+        url =
+            merchantUrls
+                .computeIfAbsent(emission.merchantId(), webhooks::merchantWebhookUrl)
+                .orElse(null);
+      }
+      if (url != null && !url.isBlank()) {
+        deliveries.add(
+            new WebhookRepository.Delivery(
+                emission.merchantId(), eventId, url, DeliveryStatus.PENDING, 0, now, 0));
+      }
+    }
+    webhooks.insertEvents(events);
+    webhooks.insertDeliveries(deliveries, now);
+    if (!deliveries.isEmpty()) {
       wakeDispatcherAfterCommit();
     }
-    return eventId;
+    return events.stream().map(WebhookRepository.Event::eventId).toList();
   }
 
   private void wakeDispatcherAfterCommit() {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,8 +47,18 @@ public class WebhookDispatcher implements SmartLifecycle {
   private final PaycronProperties.Webhook config;
   private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
+  /** Secrets per merchant, briefly: a rotation reaches other nodes within seconds. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, List<String>> signingSecrets =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+          .expireAfterWrite(Duration.ofSeconds(5))
+          .maximumSize(100_000)
+          .build();
+
   /** Deliveries this node holds: sending now, or waiting for a slot of their endpoint. */
   private final AtomicInteger held = new AtomicInteger();
+
+  private final java.util.Queue<Result> results =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private volatile boolean running;
   private ExecutorService httpExecutor;
@@ -75,13 +86,14 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
   }
 
-  /** Claims and sends what is due; returns how many deliveries it started. */
+  /** Records finished sends, then claims and sends what is due; returns how much it did. */
   public int dispatchOnce() {
+    int recorded = recordResults();
     long now = clock.millis();
     webhooks.releaseExpiredLeases(now);
     int room = config.maxInFlight() - held.get();
     if (room <= 0) {
-      return 0;
+      return recorded;
     }
     // generous: a lease that ends while a send is still in flight only costs a duplicate
     long leaseUntil = now + Duration.ofSeconds(config.timeoutSeconds()).plusMinutes(10).toMillis();
@@ -93,7 +105,7 @@ public class WebhookDispatcher implements SmartLifecycle {
           .computeIfAbsent(delivery.url(), url -> new Endpoint(config.perEndpoint()))
           .offer(delivery);
     }
-    return claimed.size();
+    return recorded + claimed.size();
   }
 
   /**
@@ -164,7 +176,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   private HttpRequest request(URI uri, WebhookRepository.Claimed delivery, long nowMillis) {
     long timestamp = nowMillis / 1000;
-    List<String> secrets = settings.secretsFor(delivery.merchantId());
+    List<String> secrets = signingSecrets.get(delivery.merchantId(), settings::secretsFor);
     return HttpRequest.newBuilder(uri)
         .timeout(Duration.ofSeconds(config.timeoutSeconds()))
         .header("Content-Type", "application/json")
@@ -179,6 +191,25 @@ public class WebhookDispatcher implements SmartLifecycle {
         .build();
   }
 
+  /** What one send came back with, waiting to be written to the delivery log. */
+  private record Result(
+      WebhookRepository.Claimed delivery,
+      long startedAt,
+      long durationMs,
+      Integer statusCode,
+      String error,
+      String responseBody) {
+
+    boolean ok() {
+      return statusCode != null && statusCode >= 200 && statusCode < 300;
+    }
+  }
+
+  /**
+   * Frees the endpoint's slot at once and queues the result; the loop writes results in batches
+   * (one transaction per batch). If the node dies first, the lease expires and the event is sent
+   * again: at-least-once, never lost.
+   */
   private void finish(
       WebhookRepository.Claimed delivery,
       long startedAt,
@@ -187,54 +218,65 @@ public class WebhookDispatcher implements SmartLifecycle {
       String error,
       String responseBody,
       Endpoint endpoint) {
-    boolean ok = statusCode != null && statusCode >= 200 && statusCode < 300;
-    try {
-      Integer attempt =
-          transactions.execute(
-              tx -> {
-                long now = clock.millis();
-                int number = webhooks.nextAttemptNumber(delivery.merchantId(), delivery.eventId());
-                Duration retryIn =
-                    ok
-                        ? null
-                        : RetryPolicy.delayAfter(number, ThreadLocalRandom.current()::nextDouble);
-                webhooks.insertAttempt(
-                    delivery.merchantId(),
-                    new WebhookRepository.Attempt(
-                        delivery.eventId(),
-                        number,
-                        startedAt,
-                        durationMs,
-                        statusCode,
-                        error,
-                        responseBody));
-                DeliveryStatus status =
-                    ok
-                        ? DeliveryStatus.DELIVERED
-                        : retryIn == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
-                long next = retryIn == null ? now : now + retryIn.toMillis();
-                webhooks.finishAttempt(
-                    delivery.merchantId(), delivery.eventId(), number, status, next, now);
-                return number;
-              });
-      log.info(
-          "webhook {}: merchant={} event={} type={} attempt={} status={}{}",
-          ok ? "delivered" : "not delivered",
-          delivery.merchantId(),
-          delivery.eventId(),
-          delivery.type(),
-          attempt,
-          statusCode,
-          error == null ? "" : " error=" + error);
-    } catch (RuntimeException e) {
-      // the lease expires and the delivery is tried again: at-least-once, never lost
-      log.warn(
-          "could not record webhook attempt for event {}: {}", delivery.eventId(), e.toString());
-    } finally {
-      held.decrementAndGet();
-      endpoint.done();
-      wake();
+    results.add(new Result(delivery, startedAt, durationMs, statusCode, error, responseBody));
+    held.decrementAndGet();
+    endpoint.done();
+    wake();
+  }
+
+  /** Writes queued results to the delivery log; returns how many. */
+  int recordResults() {
+    List<Result> batch = new ArrayList<>();
+    for (Result next; batch.size() < 1000 && (next = results.poll()) != null; ) {
+      batch.add(next);
     }
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    List<WebhookRepository.Finished> finished = new ArrayList<>();
+    long now = clock.millis();
+    for (Result r : batch) {
+      int attempt = r.delivery().attempts() + 1;
+      Duration retryIn =
+          r.ok() ? null : RetryPolicy.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble);
+      DeliveryStatus status =
+          r.ok()
+              ? DeliveryStatus.DELIVERED
+              : retryIn == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+      finished.add(
+          new WebhookRepository.Finished(
+              r.delivery().merchantId(),
+              new WebhookRepository.Attempt(
+                  r.delivery().eventId(),
+                  attempt,
+                  r.startedAt(),
+                  r.durationMs(),
+                  r.statusCode(),
+                  r.error(),
+                  r.responseBody()),
+              status,
+              retryIn == null ? now : now + retryIn.toMillis()));
+    }
+    try {
+      transactions.executeWithoutResult(tx -> webhooks.finishAll(finished, now));
+    } catch (RuntimeException e) {
+      log.warn(
+          "could not record {} webhook attempt(s); their leases will expire: {}",
+          batch.size(),
+          e.toString());
+      return batch.size();
+    }
+    for (WebhookRepository.Finished f : finished) {
+      log.info(
+          "webhook {}: merchant={} event={} attempt={} status={}{}",
+          f.status() == DeliveryStatus.DELIVERED ? "delivered" : "not delivered",
+          f.merchantId(),
+          f.attempt().eventId(),
+          f.attempt().attempt(),
+          f.attempt().statusCode(),
+          f.attempt().error() == null ? "" : " error=" + f.attempt().error());
+    }
+    return batch.size();
   }
 
   private static String describe(Throwable error) {
@@ -269,6 +311,11 @@ public class WebhookDispatcher implements SmartLifecycle {
               "paycron-webhook-dispatcher", config.pollIntervalMs(), this::dispatchOnce);
       loop.start();
     }
+  }
+
+  /** Signs with a rotated secret at once on this node. */
+  void forgetSecrets(String merchantId) {
+    signingSecrets.invalidate(merchantId);
   }
 
   @Override

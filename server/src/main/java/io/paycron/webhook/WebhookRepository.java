@@ -4,6 +4,9 @@ import io.paycron.storage.SqlDialect;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,10 +14,12 @@ import org.springframework.stereotype.Repository;
 class WebhookRepository {
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate named;
   private final SqlDialect dialect;
 
-  WebhookRepository(JdbcClient jdbc, SqlDialect dialect) {
+  WebhookRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, SqlDialect dialect) {
     this.jdbc = jdbc;
+    this.named = named;
     this.dialect = dialect;
   }
 
@@ -71,6 +76,49 @@ class WebhookRepository {
         .update();
   }
 
+  void insertEvents(List<Event> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    named.batchUpdate(
+        """
+        INSERT INTO events (merchant_id, event_id, type, object_id, object_version, payload,
+            created_at)
+        VALUES (:merchant, :id, :type, :object, :version, :payload, :now)""",
+        events.stream()
+            .map(
+                e ->
+                    new MapSqlParameterSource()
+                        .addValue("merchant", e.merchantId())
+                        .addValue("id", e.eventId())
+                        .addValue("type", e.type())
+                        .addValue("object", e.objectId())
+                        .addValue("version", e.objectVersion())
+                        .addValue("payload", e.payload())
+                        .addValue("now", e.createdAt()))
+            .toArray(SqlParameterSource[]::new));
+  }
+
+  void insertDeliveries(List<Delivery> deliveries, long now) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
+    named.batchUpdate(
+        """
+        INSERT INTO webhook_deliveries (merchant_id, event_id, url, status, attempts,
+            next_attempt_at, delivered_at, created_at, updated_at)
+        VALUES (:merchant, :id, :url, 'PENDING', 0, :now, 0, :now, :now)""",
+        deliveries.stream()
+            .map(
+                d ->
+                    new MapSqlParameterSource()
+                        .addValue("merchant", d.merchantId())
+                        .addValue("id", d.eventId())
+                        .addValue("url", d.url())
+                        .addValue("now", now))
+            .toArray(SqlParameterSource[]::new));
+  }
+
   void insertDelivery(String merchantId, String eventId, String url, long now) {
     jdbc.sql(
             """
@@ -110,14 +158,84 @@ class WebhookRepository {
                 new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
         .list()
         .stream()
-        .map(row -> withEvent(row[0], row[1], row[2], Integer.parseInt(row[3])))
+        .collect(java.util.stream.Collectors.groupingBy(row -> row[0]))
+        .entrySet()
+        .stream()
+        .flatMap(byMerchant -> withEvents(byMerchant.getKey(), byMerchant.getValue()).stream())
         .toList();
   }
 
-  private Claimed withEvent(String merchantId, String eventId, String url, int attempts) {
-    Event event = findEvent(merchantId, eventId).orElseThrow();
-    return new Claimed(
-        merchantId, eventId, url, attempts, event.type(), event.payload(), event.createdAt());
+  /** Joins claimed deliveries of one merchant with their events in one query. */
+  private List<Claimed> withEvents(String merchantId, List<String[]> rows) {
+    java.util.Map<String, Event> events = new java.util.HashMap<>();
+    jdbc.sql("SELECT * FROM events WHERE merchant_id = :merchant AND event_id IN (:ids)")
+        .param("merchant", merchantId)
+        .param("ids", rows.stream().map(row -> row[1]).toList())
+        .query(WebhookRepository::event)
+        .list()
+        .forEach(e -> events.put(e.eventId(), e));
+    return rows.stream()
+        .map(
+            row -> {
+              Event event = events.get(row[1]);
+              return new Claimed(
+                  merchantId,
+                  row[1],
+                  row[2],
+                  Integer.parseInt(row[3]),
+                  event.type(),
+                  event.payload(),
+                  event.createdAt());
+            })
+        .toList();
+  }
+
+  /** One finished send: its log entry and where the delivery stands after it. */
+  record Finished(String merchantId, Attempt attempt, DeliveryStatus status, long nextAttemptAt) {}
+
+  /**
+   * Writes finished sends in two round trips. A delivered event never goes back to pending (a late
+   * failure of a duplicate send changes nothing), and a log number already taken by such a
+   * duplicate is not written twice.
+   */
+  void finishAll(List<Finished> finished, long now) {
+    named.batchUpdate(
+        """
+        INSERT INTO webhook_attempts (merchant_id, event_id, attempt, started_at, duration_ms,
+            status_code, error, response_body)
+        VALUES (:merchant, :id, :attempt, :started, :duration, :code, :error, :body)
+        ON CONFLICT (merchant_id, event_id, attempt) DO NOTHING""",
+        finished.stream()
+            .map(
+                f ->
+                    new MapSqlParameterSource()
+                        .addValue("merchant", f.merchantId())
+                        .addValue("id", f.attempt().eventId())
+                        .addValue("attempt", f.attempt().attempt())
+                        .addValue("started", f.attempt().startedAt())
+                        .addValue("duration", f.attempt().durationMs())
+                        .addValue("code", f.attempt().statusCode(), java.sql.Types.INTEGER)
+                        .addValue("error", f.attempt().error())
+                        .addValue("body", f.attempt().responseBody()))
+            .toArray(SqlParameterSource[]::new));
+    named.batchUpdate(
+        """
+        UPDATE webhook_deliveries SET status = :status, attempts = :attempts,
+            next_attempt_at = :next, lease_until = NULL, updated_at = :now,
+            delivered_at = :deliveredAt
+        WHERE merchant_id = :merchant AND event_id = :id AND status <> 'DELIVERED'""",
+        finished.stream()
+            .map(
+                f ->
+                    new MapSqlParameterSource()
+                        .addValue("status", f.status().name())
+                        .addValue("attempts", f.attempt().attempt())
+                        .addValue("next", f.nextAttemptAt())
+                        .addValue("now", now)
+                        .addValue("deliveredAt", f.status() == DeliveryStatus.DELIVERED ? now : 0L)
+                        .addValue("merchant", f.merchantId())
+                        .addValue("id", f.attempt().eventId()))
+            .toArray(SqlParameterSource[]::new));
   }
 
   /** Deliveries whose node died while sending go back to the queue. */
@@ -139,59 +257,6 @@ class WebhookRepository {
             WHERE merchant_id = :merchant AND event_id = :id AND status = 'DELIVERING'""")
         .param("retryAt", retryAt)
         .param("now", now)
-        .param("merchant", merchantId)
-        .param("id", eventId)
-        .update();
-  }
-
-  /** The number the next logged attempt of an event gets. */
-  int nextAttemptNumber(String merchantId, String eventId) {
-    return jdbc.sql(
-            """
-            SELECT COALESCE(MAX(attempt), 0) + 1 FROM webhook_attempts
-            WHERE merchant_id = :merchant AND event_id = :id""")
-        .param("merchant", merchantId)
-        .param("id", eventId)
-        .query(Integer.class)
-        .single();
-  }
-
-  void insertAttempt(String merchantId, Attempt attempt) {
-    jdbc.sql(
-            """
-            INSERT INTO webhook_attempts (merchant_id, event_id, attempt, started_at, duration_ms,
-                status_code, error, response_body)
-            VALUES (:merchant, :id, :attempt, :started, :duration, :code, :error, :body)""")
-        .param("merchant", merchantId)
-        .param("id", attempt.eventId())
-        .param("attempt", attempt.attempt())
-        .param("started", attempt.startedAt())
-        .param("duration", attempt.durationMs())
-        .param("code", attempt.statusCode())
-        .param("error", attempt.error())
-        .param("body", attempt.responseBody())
-        .update();
-  }
-
-  /** Records the result of attempt number {@code attempts}; next is null when it is final. */
-  void finishAttempt(
-      String merchantId,
-      String eventId,
-      int attempts,
-      DeliveryStatus status,
-      long nextAttemptAt,
-      long now) {
-    jdbc.sql(
-            """
-            UPDATE webhook_deliveries SET status = :status, attempts = :attempts,
-                next_attempt_at = :next, lease_until = NULL, updated_at = :now,
-                delivered_at = :deliveredAt
-            WHERE merchant_id = :merchant AND event_id = :id AND status <> 'DELIVERED'""")
-        .param("status", status.name())
-        .param("attempts", attempts)
-        .param("next", nextAttemptAt)
-        .param("now", now)
-        .param("deliveredAt", status == DeliveryStatus.DELIVERED ? now : 0L)
         .param("merchant", merchantId)
         .param("id", eventId)
         .update();

@@ -21,11 +21,17 @@ public class WebhookSettings {
   private final WebhookRepository webhooks;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final WebhookDispatcher dispatcher;
 
-  WebhookSettings(WebhookRepository webhooks, TransactionTemplate transactions, Clock clock) {
+  WebhookSettings(
+      WebhookRepository webhooks,
+      TransactionTemplate transactions,
+      Clock clock,
+      WebhookDispatcher dispatcher) {
     this.webhooks = webhooks;
     this.transactions = transactions;
     this.clock = clock;
+    this.dispatcher = dispatcher;
   }
 
   record View(String url, String secret) {}
@@ -53,6 +59,7 @@ public class WebhookSettings {
           webhooks.insertSecret(merchant.id(), secret, now);
           webhooks.expireOlderSecrets(merchant.id(), secret, now + ROTATION_OVERLAP.toMillis());
         });
+    dispatcher.forgetSecrets(merchant.id());
     return get(merchant);
   }
 
