@@ -156,12 +156,11 @@ class ScheduleService {
       return transactions.execute(
           tx -> {
             long now = clock.millis();
-            List<Schedule> stored = new ArrayList<>();
-            for (ScheduleItem item : items) {
-              Schedule schedule = item.toSchedule(merchant.id(), key, customerId, now);
-              schedules.insert(schedule, now);
-              stored.add(schedules.find(merchant.id(), schedule.merchantUid()).orElseThrow());
-            }
+            List<Schedule> stored =
+                items.stream()
+                    .map(item -> item.toSchedule(merchant.id(), key, customerId, now))
+                    .toList();
+            schedules.insertAll(stored, now);
             return stored;
           });
     } catch (RuntimeException e) {

@@ -18,6 +18,15 @@ public enum SqlDialect {
   /** Whether an exception (or one of its causes) is a unique-constraint violation. */
   public boolean isUniqueViolation(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof org.springframework.dao.DuplicateKeyException) {
+        return true;
+      }
+      // a batch reports the failing statement's error as the "next" exception
+      if (t instanceof SQLException batch
+          && batch.getNextException() != null
+          && isUniqueViolation(batch.getNextException())) {
+        return true;
+      }
       if (t instanceof SQLException sql) {
         if ("23505".equals(sql.getSQLState())) {
           return true;
