@@ -41,12 +41,15 @@ public record PaycronProperties(
    * @param pollIntervalMs the longest a node waits before looking for due schedules again
    * @param batchSize schedules claimed per statement
    * @param concurrency gateway calls in flight per node
+   * @param loops claim loops per node on PostgreSQL, so one batch's database work overlaps the next
+   *     one's gateway calls (SQLite, a single writer, always runs one)
    */
   public record Scheduler(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("500") long pollIntervalMs,
-      @DefaultValue("100") int batchSize,
-      @DefaultValue("16") int concurrency) {}
+      @DefaultValue("200") int batchSize,
+      @DefaultValue("16") int concurrency,
+      @DefaultValue("2") int loops) {}
 
   /**
    * @param timeoutSeconds how long a receiver may take to answer before the attempt counts as

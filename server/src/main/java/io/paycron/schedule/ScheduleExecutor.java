@@ -46,7 +46,8 @@ public class ScheduleExecutor implements SmartLifecycle {
   private final String node = "node-" + Secrets.randomHex(4);
   private volatile boolean running;
   private ExecutorService gatewayCalls;
-  private volatile PollingLoop loop;
+  private final List<PollingLoop> loops = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final int loopCount;
 
   ScheduleExecutor(
       ScheduleRepository schedules,
@@ -64,6 +65,7 @@ public class ScheduleExecutor implements SmartLifecycle {
     this.clock = clock;
     this.config = properties.scheduler();
     this.lease = properties.gatewayTimeout().multipliedBy(2);
+    this.loopCount = properties.usesPostgres() ? Math.max(1, config.loops()) : 1;
   }
 
   /** Claims, charges and records one batch; returns how many schedules it claimed. */
@@ -188,9 +190,7 @@ public class ScheduleExecutor implements SmartLifecycle {
 
   /** Asks the loop to look for due work now. */
   public void wake() {
-    if (loop != null) {
-      loop.wake();
-    }
+    loops.forEach(PollingLoop::wake);
   }
 
   @Override
@@ -200,8 +200,12 @@ public class ScheduleExecutor implements SmartLifecycle {
             config.concurrency(), PollingLoop.daemonThreads("paycron-charge"));
     running = true;
     if (config.enabled()) {
-      loop = new PollingLoop("paycron-scheduler", config.pollIntervalMs(), this::runOnce);
-      loop.start();
+      for (int i = 1; i <= loopCount; i++) {
+        PollingLoop loop =
+            new PollingLoop("paycron-scheduler-" + i, config.pollIntervalMs(), this::runOnce);
+        loops.add(loop);
+        loop.start();
+      }
     }
   }
 
@@ -212,10 +216,8 @@ public class ScheduleExecutor implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     running = false;
-    if (loop != null) {
-      loop.stop(Duration.ofSeconds(35).toMillis());
-      loop = null;
-    }
+    loops.forEach(loop -> loop.stop(Duration.ofSeconds(35).toMillis()));
+    loops.clear();
     gatewayCalls.shutdownNow();
   }
 
