@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -54,8 +53,12 @@ public class WebhookDispatcher implements SmartLifecycle {
           .maximumSize(100_000)
           .build();
 
-  /** Deliveries this node holds: sending now, or waiting for a slot of their endpoint. */
-  private final AtomicInteger held = new AtomicInteger();
+  /**
+   * Deliveries this node holds (sending now, or waiting for a slot of their endpoint), with the end
+   * of their lease. Leases are short and renewed while held, so the deliveries of a node that dies
+   * go back to the queue within a lease, never after minutes.
+   */
+  private final Map<WebhookRepository.Key, Long> held = new ConcurrentHashMap<>();
 
   private final java.util.Queue<Result> results =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -90,22 +93,39 @@ public class WebhookDispatcher implements SmartLifecycle {
   public int dispatchOnce() {
     int recorded = recordResults();
     long now = clock.millis();
+    renewHeldLeases(now); // first: this node never releases what it still holds
     webhooks.releaseExpiredLeases(now);
-    int room = config.maxInFlight() - held.get();
+    int room = config.maxInFlight() - held.size();
     if (room <= 0) {
       return recorded;
     }
-    // generous: a lease that ends while a send is still in flight only costs a duplicate
-    long leaseUntil = now + Duration.ofSeconds(config.timeoutSeconds()).plusMinutes(10).toMillis();
+    long leaseUntil = now + lease().toMillis();
     List<WebhookRepository.Claimed> claimed =
         transactions.execute(tx -> webhooks.claimDue(now, leaseUntil, Math.min(BATCH, room)));
     for (WebhookRepository.Claimed delivery : claimed) {
-      held.incrementAndGet();
+      held.put(new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()), leaseUntil);
       endpoints
           .computeIfAbsent(delivery.url(), url -> new Endpoint(config.perEndpoint()))
           .offer(delivery);
     }
     return recorded + claimed.size();
+  }
+
+  /** Long enough for one send (the receiver timeout) plus a margin for recording its result. */
+  private Duration lease() {
+    return Duration.ofSeconds(config.timeoutSeconds() + 30);
+  }
+
+  /** Extends the leases of held deliveries that would end within the next 15 seconds. */
+  private void renewHeldLeases(long now) {
+    long soon = now + 15_000;
+    long renewed = now + lease().toMillis();
+    List<WebhookRepository.Key> ending =
+        held.entrySet().stream().filter(e -> e.getValue() < soon).map(Map.Entry::getKey).toList();
+    if (!ending.isEmpty()) {
+      webhooks.renewLeases(ending, renewed);
+      ending.forEach(key -> held.replace(key, renewed));
+    }
   }
 
   /**
@@ -219,7 +239,7 @@ public class WebhookDispatcher implements SmartLifecycle {
       String responseBody,
       Endpoint endpoint) {
     results.add(new Result(delivery, startedAt, durationMs, statusCode, error, responseBody));
-    held.decrementAndGet();
+    held.remove(new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()));
     endpoint.done();
     wake();
   }

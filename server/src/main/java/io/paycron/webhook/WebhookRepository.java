@@ -238,6 +238,25 @@ class WebhookRepository {
             .toArray(SqlParameterSource[]::new));
   }
 
+  /** A delivery's key. */
+  record Key(String merchantId, String eventId) {}
+
+  /** Extends the leases of deliveries this node still holds. */
+  void renewLeases(List<Key> keys, long leaseUntil) {
+    named.batchUpdate(
+        """
+        UPDATE webhook_deliveries SET lease_until = :lease
+        WHERE merchant_id = :merchant AND event_id = :id AND status = 'DELIVERING'""",
+        keys.stream()
+            .map(
+                k ->
+                    new MapSqlParameterSource()
+                        .addValue("lease", leaseUntil)
+                        .addValue("merchant", k.merchantId())
+                        .addValue("id", k.eventId()))
+            .toArray(SqlParameterSource[]::new));
+  }
+
   /** Deliveries whose node died while sending go back to the queue. */
   int releaseExpiredLeases(long now) {
     return jdbc.sql(
