@@ -8,7 +8,9 @@ import io.paycron.gateway.ChargeLookup;
 import io.paycron.gateway.Money;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ public class Reconciler implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
   private static final int BATCH = 200;
+  private static final int MAX_ROUNDS = 50;
 
   private final PaymentRepository payments;
   private final OutcomeRecorder recorder;
@@ -60,22 +63,17 @@ public class Reconciler implements SmartLifecycle {
 
   /** One pass; returns how many attempts and refunds it settled. */
   public int reconcileNow() {
-    int settled = 0;
     long now = clock.millis();
     long staleBefore = now - gatewayTimeout.multipliedBy(2).toMillis();
-    for (PaymentRepository.UnsettledAttempt attempt : payments.findUnsettled(staleBefore, BATCH)) {
-      ChargeLookup lookup =
-          gateways.byProvider(attempt.pgProvider()).lookupCharge(attempt.idempotencyKey());
-      boolean applied = false;
-      if (lookup instanceof ChargeLookup.Settled found) {
-        applied =
-            recorder.record(
-                attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey(), found.outcome());
-      } else if (lookup instanceof ChargeLookup.NotFound
-          && attempt.createdAt() < now - gatewayTimeout.toMillis()) {
-        applied = settleNeverCharged(attempt);
+    int settled = 0;
+    // a dead node can leave hundreds of attempts: keep going until none is left to settle
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<PaymentRepository.UnsettledAttempt> batch = payments.findUnsettled(staleBefore, BATCH);
+      int done = settle(batch, now);
+      settled += done;
+      if (batch.size() < BATCH || done == 0) {
+        break;
       }
-      settled += applied ? 1 : 0;
     }
     for (PaymentRepository.UnknownRefund refund : payments.findUnknownRefunds(BATCH)) {
       CancelOutcome outcome =
@@ -98,6 +96,28 @@ public class Reconciler implements SmartLifecycle {
             outcome);
         settled++;
       }
+    }
+    return settled;
+  }
+
+  /** Asks the gateway about each attempt and records what it knows, one transaction per batch. */
+  private int settle(List<PaymentRepository.UnsettledAttempt> batch, long now) {
+    List<OutcomeRecorder.Outcome> known = new ArrayList<>();
+    int settled = 0;
+    for (PaymentRepository.UnsettledAttempt attempt : batch) {
+      ChargeLookup lookup =
+          gateways.byProvider(attempt.pgProvider()).lookupCharge(attempt.idempotencyKey());
+      if (lookup instanceof ChargeLookup.Settled found) {
+        known.add(
+            new OutcomeRecorder.Outcome(
+                attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey(), found.outcome()));
+      } else if (lookup instanceof ChargeLookup.NotFound
+          && attempt.createdAt() < now - gatewayTimeout.toMillis()) {
+        settled += settleNeverCharged(attempt) ? 1 : 0;
+      }
+    }
+    for (boolean applied : recorder.recordAll(known)) {
+      settled += applied ? 1 : 0;
     }
     return settled;
   }
