@@ -195,7 +195,13 @@ public class SandboxGateway implements CardGateway {
             behaviour.code,
             "sbx_" + Secrets.randomHex(10),
             0);
-    if (ledger.insertChargeOnce(charge, clock.millis())) {
+    Boolean inserted =
+        transactions.execute(
+            tx -> {
+              ledger.commitWithoutWaitingForDisk();
+              return ledger.insertChargeOnce(charge, clock.millis());
+            });
+    if (Boolean.TRUE.equals(inserted)) {
       return charge;
     }
     return ledger.findCharge(request.idempotencyKey()).orElse(charge);

@@ -12,9 +12,24 @@ import org.springframework.stereotype.Repository;
 class SandboxLedger {
 
   private final JdbcClient jdbc;
+  private final io.paycron.storage.SqlDialect dialect;
 
-  SandboxLedger(JdbcClient jdbc) {
+  SandboxLedger(JdbcClient jdbc, io.paycron.storage.SqlDialect dialect) {
     this.jdbc = jdbc;
+    this.dialect = dialect;
+  }
+
+  /**
+   * Inside a transaction: commit it without waiting for the disk. The sandbox plays the card
+   * network, whose records are not Paycron's to make durable; and PostgreSQL writes its log in
+   * order, so any later (durable) Paycron commit makes this row durable too. Only a database crash
+   * right after could lose it, which to Paycron looks like a network that never charged:
+   * reconciliation re-sends with the same idempotency key.
+   */
+  void commitWithoutWaitingForDisk() {
+    if (dialect == io.paycron.storage.SqlDialect.POSTGRESQL) {
+      jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+    }
   }
 
   record Charge(

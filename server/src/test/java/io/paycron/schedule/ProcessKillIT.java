@@ -49,7 +49,8 @@ class ProcessKillIT {
 
   /** Two busy cores: a reconcile pass competes with three JVMs and the test for CPU. */
   private static final Duration RECOVERY_MARGIN =
-      Duration.ofSeconds(Long.getLong("paycron.kill.recoveryMarginSeconds", 10));
+      // settling a dead node's batches (up to 2 x 200 claimed) on two shared cores
+      Duration.ofSeconds(Long.getLong("paycron.kill.recoveryMarginSeconds", 20));
 
   private static final Duration RECOVERY_BOUND =
       LEASE.plusSeconds(RECONCILE_SECONDS).plus(RECOVERY_MARGIN);
@@ -303,11 +304,20 @@ class ProcessKillIT {
     Nodes(PostgresSchema db, String webhookUrl) {
       this.env =
           Map.of(
-              "PAYCRON_DB_URL", db.jdbcUrl(),
-              "PAYCRON_DB_USER", "postgres",
-              "PAYCRON_SANDBOX_WEBHOOK_URL", webhookUrl,
-              "PAYCRON_GATEWAY_TIMEOUT", Integer.toString(GATEWAY_TIMEOUT_SECONDS),
-              "PAYCRON_RECONCILE_INTERVAL", Integer.toString(RECONCILE_SECONDS));
+              "PAYCRON_DB_URL",
+              db.jdbcUrl(),
+              "PAYCRON_DB_USER",
+              "postgres",
+              "PAYCRON_SANDBOX_WEBHOOK_URL",
+              webhookUrl,
+              "PAYCRON_GATEWAY_TIMEOUT",
+              Integer.toString(GATEWAY_TIMEOUT_SECONDS),
+              "PAYCRON_RECONCILE_INTERVAL",
+              Integer.toString(RECONCILE_SECONDS),
+              // a short receiver timeout keeps the webhook lease (timeout + 30 s) short, so a
+              // dead node's held deliveries come back quickly
+              "PAYCRON_WEBHOOK_TIMEOUT",
+              "5");
     }
 
     /** The first node migrates the fresh schema alone; the others then start together. */
