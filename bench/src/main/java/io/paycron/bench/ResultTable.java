@@ -106,19 +106,22 @@ final class ResultTable {
     return String.join("\n", rows) + "\n";
   }
 
-  /** The 1,000,000-schedule drain's verdict line. */
+  /** The 1,000,000-schedule drain's verdict line; a smaller run is not held to the target. */
   static String drainVerdict(Measurement paycron, long maxHeapBytes, boolean outOfMemorySeen) {
+    boolean full = paycron.schedules() >= BenchOptions.DRAIN_SCHEDULES;
     boolean inTime = paycron.drainMillis() <= TARGET_DRAIN_MILLIS;
     return String.format(
         Locale.ROOT,
-        "%,d schedules due in one second drained in %s with the heap capped at %s:" + " %s; %s.%n",
+        "%,d schedules due in one second drained in %s with the heap capped at %s: %s; %s.%n",
         paycron.schedules(),
         seconds(paycron.drainMillis()),
         mib(maxHeapBytes),
-        mark(inTime, "≤ 5 min"),
+        full
+            ? mark(inTime, "≤ 5 min")
+            : "the ≤ 5 min target is for 1,000,000 schedules, not judged on this smaller run",
         outOfMemorySeen
             ? "**an OutOfMemoryError was logged** (missed)"
-            : "no OutOfMemoryError (met)");
+            : "no OutOfMemoryError" + (full ? " (met)" : ""));
   }
 
   private static String lagRow(
