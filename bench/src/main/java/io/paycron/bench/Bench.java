@@ -1,0 +1,183 @@
+package io.paycron.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code ./paycron bench}: N schedules due in the same second, executed by Paycron (end to end,
+ * webhooks included), by db-scheduler and by a raw SQL loop on the same PostgreSQL; one table with
+ * the ratios, and docs/benchmarks.md with a plot.
+ */
+public final class Bench {
+
+  private static final AtomicBoolean OUT_OF_MEMORY = new AtomicBoolean();
+
+  private Bench() {}
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.println(BenchOptions.USAGE);
+      return;
+    }
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, error) -> {
+          if (error instanceof OutOfMemoryError) {
+            OUT_OF_MEMORY.set(true);
+          }
+          System.err.println("bench: uncaught in " + thread.getName() + ": " + error);
+        });
+    try {
+      run(options);
+      System.exit(0);
+    } catch (OutOfMemoryError e) {
+      OUT_OF_MEMORY.set(true);
+      System.err.println("bench: OutOfMemoryError: " + e.getMessage());
+      System.exit(1);
+    } catch (Deadline.PhaseTimedOut | IllegalStateException e) {
+      System.err.println("bench: aborted: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void run(BenchOptions options) {
+    ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
+    String prefix = "bench_" + started.format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+    Path serverLog = serverLog();
+    deleteQuietly(serverLog);
+    try (BenchDatabase db = new BenchDatabase(options.dbUrl(), options.dbUser(), prefix)) {
+      db.requireReachable();
+      String machine = MachineDescription.describe(db.serverVersion());
+      String loadAtStart = MachineDescription.loadAverage();
+      Progress.phase(options.commandLine());
+      Progress.phase(machine);
+      List<Measurement> paycron = new ArrayList<>();
+      for (int nodes : options.nodes()) {
+        paycron.add(new PaycronBenchmark(db, options).run(nodes));
+      }
+      Measurement dbScheduler = null;
+      Measurement ceiling = null;
+      if (!options.skipReferences()) {
+        dbScheduler = new DbSchedulerBenchmark(db, options).run();
+        ceiling = new RawSqlCeiling(db, options).run();
+      }
+      String load =
+          "load average (1/5/15 min) at the start "
+              + loadAtStart
+              + ", at the end "
+              + MachineDescription.loadAverage();
+      boolean oom = OUT_OF_MEMORY.get() || logMentionsOutOfMemory(serverLog);
+      String report = report(options, paycron, dbScheduler, ceiling, oom);
+      System.out.println();
+      System.out.println(report);
+      Progress.phase(load);
+      if (options.writeDocs()) {
+        writeDocs(options, started, machine + "; " + load, paycron, dbScheduler, ceiling, report);
+      }
+    }
+  }
+
+  private static String report(
+      BenchOptions options,
+      List<Measurement> paycron,
+      Measurement dbScheduler,
+      Measurement ceiling,
+      boolean oom) {
+    StringBuilder out = new StringBuilder();
+    out.append(ResultTable.comparison(paycron.get(0), dbScheduler, ceiling));
+    if (options.scaling()) {
+      out.append("\n").append(ResultTable.scaling(paycron));
+    }
+    if (options.drain()) {
+      out.append("\n")
+          .append(ResultTable.drainVerdict(paycron.get(0), Runtime.getRuntime().maxMemory(), oom));
+    }
+    return out.toString();
+  }
+
+  private static void writeDocs(
+      BenchOptions options,
+      ZonedDateTime started,
+      String machine,
+      List<Measurement> paycron,
+      Measurement dbScheduler,
+      Measurement ceiling,
+      String report) {
+    Path docs = Path.of(options.docsDir());
+    String kind =
+        options.drain()
+            ? BenchmarkDocs.DRAIN
+            : options.scaling() ? BenchmarkDocs.SCALING : BenchmarkDocs.COMPARISON;
+    String image =
+        kind.equals(BenchmarkDocs.COMPARISON) ? "benchmarks.png" : "benchmarks-" + kind + ".png";
+    List<Measurement> plotted =
+        new ArrayList<>(kind.equals(BenchmarkDocs.SCALING) ? paycron : List.of(paycron.get(0)));
+    if (!kind.equals(BenchmarkDocs.SCALING)) {
+      if (dbScheduler != null) {
+        plotted.add(dbScheduler);
+      }
+      if (ceiling != null) {
+        plotted.add(ceiling);
+      }
+    }
+    String title =
+        String.format(
+            Locale.ROOT,
+            "%,d schedules due in the same second: executed over time",
+            options.schedules());
+    try {
+      ExecutedOverTimeChart.write(docs.resolve(image), title, plotted);
+      Map<String, String> sections = new LinkedHashMap<>();
+      sections.put(
+          kind,
+          DocsSection.render(kind, options, started, machine, report, image, dbScheduler, ceiling));
+      BenchmarkDocs.update(docs.resolve("benchmarks.md"), sections);
+      Progress.phase("wrote " + docs.resolve("benchmarks.md") + " and " + docs.resolve(image));
+    } catch (IOException e) {
+      System.err.println("bench: could not write the docs: " + e.getMessage());
+    }
+  }
+
+  /** Where the in-process Paycron nodes log ({@code -Dpaycron.bench.log}, set by ./paycron). */
+  static Path serverLog() {
+    return Path.of(System.getProperty("paycron.bench.log", "target/bench-paycron.log"))
+        .toAbsolutePath();
+  }
+
+  private static boolean logMentionsOutOfMemory(Path log) {
+    if (!Files.exists(log)) {
+      return false;
+    }
+    try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+      return lines.anyMatch(line -> line.contains("OutOfMemoryError"));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a stale log only makes the OutOfMemoryError check stricter
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.paycron.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code ./paycron bench} was asked to do.
+ *
+ * @param schedules how many schedules each system executes (all due in the same second)
+ * @param nodes in-process Paycron node counts to measure, one Paycron run per entry
+ * @param latencyMs the sandbox gateway's added latency per charge
+ * @param drain the 1,000,000-schedule drain (the launcher caps the heap at 512 MB for it)
+ * @param skipReferences measure Paycron only
+ * @param writeDocs regenerate docs/benchmarks.md and its plot
+ * @param docsDir where the docs go
+ * @param dbUrl the PostgreSQL database (a fresh schema is made in it per run)
+ * @param phaseLimitMinutes a phase that takes longer aborts the run
+ */
+record BenchOptions(
+    int schedules,
+    List<Integer> nodes,
+    long latencyMs,
+    boolean drain,
+    boolean skipReferences,
+    boolean writeDocs,
+    String docsDir,
+    String dbUrl,
+    String dbUser,
+    int phaseLimitMinutes,
+    String commandLine) {
+
+  static final int DRAIN_SCHEDULES = 1_000_000;
+
+  static final String USAGE =
+      """
+      usage: ./paycron bench [--schedules N] [--nodes 1|1,2,3] [--latency-ms 0] [--drain]
+                             [--skip-references] [--no-write-docs]
+        --schedules N        schedules due in the same second (default 200000)
+        --nodes LIST         in-process Paycron nodes on one schema; a list (1,2,3) reports scaling
+        --latency-ms MS      sandbox gateway latency per charge (default 0)
+        --drain              1,000,000 schedules with the heap capped at 512 MB
+        --skip-references    measure Paycron only (no db-scheduler, no raw SQL ceiling)
+        --no-write-docs      do not regenerate docs/benchmarks.md and docs/benchmarks*.png
+        --docs DIR           where the docs go (default ./docs)
+        --db-url URL         PostgreSQL database (default jdbc:postgresql://127.0.0.1:5432/test)
+        --db-user USER       (default postgres)
+        --phase-limit-min M  abort when a phase takes longer (default 15)""";
+
+  static BenchOptions parse(String[] args) {
+    int schedules = 200_000;
+    boolean schedulesGiven = false;
+    List<Integer> nodes = List.of(1);
+    long latencyMs = 0;
+    boolean drain = false;
+    boolean skipReferences = false;
+    boolean writeDocs = true;
+    String docsDir = "docs";
+    String dbUrl = "jdbc:postgresql://127.0.0.1:5432/test";
+    String dbUser = "postgres";
+    int phaseLimit = 15;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--schedules" -> {
+          schedules = positive(arg, value(args, ++i, arg));
+          schedulesGiven = true;
+        }
+        case "--nodes" -> nodes = nodeList(value(args, ++i, arg));
+        case "--latency-ms" -> latencyMs = Long.parseLong(value(args, ++i, arg));
+        case "--drain" -> drain = true;
+        case "--skip-references" -> skipReferences = true;
+        case "--write-docs" -> writeDocs = true;
+        case "--no-write-docs" -> writeDocs = false;
+        case "--docs" -> docsDir = value(args, ++i, arg);
+        case "--db-url" -> dbUrl = value(args, ++i, arg);
+        case "--db-user" -> dbUser = value(args, ++i, arg);
+        case "--phase-limit-min" -> phaseLimit = positive(arg, value(args, ++i, arg));
+        default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+      }
+    }
+    if (drain && !schedulesGiven) {
+      schedules = DRAIN_SCHEDULES;
+    }
+    return new BenchOptions(
+        schedules,
+        nodes,
+        latencyMs,
+        drain,
+        skipReferences,
+        writeDocs,
+        docsDir,
+        dbUrl,
+        dbUser,
+        phaseLimit,
+        "./paycron bench" + (args.length == 0 ? "" : " " + String.join(" ", args)));
+  }
+
+  /** A run over several node counts reports how throughput scales. */
+  boolean scaling() {
+    return nodes.size() > 1;
+  }
+
+  private static String value(String[] args, int index, String option) {
+    if (index >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+    }
+    return args[index];
+  }
+
+  private static int positive(String option, String text) {
+    int value = Integer.parseInt(text.replace("_", "").replace(",", ""));
+    if (value <= 0) {
+      throw new IllegalArgumentException(option + " must be positive, got " + text);
+    }
+    return value;
+  }
+
+  private static List<Integer> nodeList(String text) {
+    List<Integer> nodes = new ArrayList<>();
+    for (String part : text.split(",")) {
+      int count = positive("--nodes", part.trim());
+      if (count > 8) {
+        throw new IllegalArgumentException("--nodes: at most 8 in-process nodes, got " + count);
+      }
+      nodes.add(count);
+    }
+    return List.copyOf(nodes);
+  }
+}

@@ -1,0 +1,192 @@
+package io.paycron.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Paycron end to end: nodes started in this JVM on a fresh schema, schedules loaded through the
+ * HTTP API, then timed from their due second until every schedule is executed and every webhook
+ * delivered to a local receiver.
+ */
+final class PaycronBenchmark {
+
+  private static final int CALIBRATION = 8 * ScheduleLoader.PER_CALL;
+
+  private final BenchDatabase db;
+  private final BenchOptions options;
+
+  PaycronBenchmark(BenchDatabase db, BenchOptions options) {
+    this.db = db;
+    this.options = options;
+  }
+
+  Measurement run(int nodeCount) {
+    int n = options.schedules();
+    String schema = db.createSchema(nodeCount == 1 ? "paycron" : "paycron_" + nodeCount + "n");
+    Path log = Bench.serverLog();
+    Progress.phase(
+        "Paycron, "
+            + nodeCount
+            + " node(s), "
+            + String.format(Locale.ROOT, "%,d", n)
+            + " schedules (schema "
+            + schema
+            + ", server log "
+            + log
+            + ")");
+    try (WebhookCounter receiver = WebhookCounter.start();
+        HeapSampler heap = HeapSampler.start();
+        PaycronNodes nodes =
+            PaycronNodes.start(
+                nodeCount,
+                db.urlFor(schema),
+                db.user(),
+                options.latencyMs(),
+                receiver.url(),
+                log.toString())) {
+      List<String> urls = new ArrayList<>();
+      for (int i = 0; i < nodes.count(); i++) {
+        urls.add(nodes.baseUrl(i));
+      }
+      ScheduleLoader loader = new ScheduleLoader(urls);
+      loader.registerBillingKeys(Math.max(n, CALIBRATION));
+      long dueSecond = DrainStats.dueSecond(n, calibrateIngest(loader, schema));
+      long ingestNanos = ingest(loader, n, dueSecond);
+      long due = dueSecond * 1000;
+      if (System.currentTimeMillis() >= due) {
+        throw new IllegalStateException(
+            "loading overran the due time: the ingest rate fell below the calibrated estimate");
+      }
+      Progress.phase("waiting for the due second (" + (due - System.currentTimeMillis()) + " ms)");
+      DrainStats.sleepUntil(due);
+      awaitExecuted(schema, receiver, n);
+      awaitDelivered(schema, receiver, n);
+      return measure(schema, nodeCount, n, due, ingestNanos, heap.peakBytes());
+    }
+  }
+
+  /**
+   * A short load at a far-off second measures the API's rate, so the due second of the real load
+   * can be set just after it ends (every schedule must be in the future when it is created).
+   */
+  private double calibrateIngest(ScheduleLoader loader, String schema) {
+    long farOff = System.currentTimeMillis() / 1000 + 365L * 24 * 3600;
+    long nanos = loader.ingest("calibrate_", CALIBRATION, farOff, new AtomicLong());
+    db.execute(schema, "DELETE FROM schedules WHERE merchant_uid LIKE 'calibrate\\_%'");
+    double rate = CALIBRATION / (nanos / 1e9);
+    Progress.phase(
+        String.format(Locale.ROOT, "calibration: %,.0f schedules/s through the API", rate));
+    return rate;
+  }
+
+  private long ingest(ScheduleLoader loader, int n, long dueSecond) {
+    Progress.phase(String.format(Locale.ROOT, "loading %,d schedules due at %d", n, dueSecond));
+    AtomicLong ingested = new AtomicLong();
+    long started = System.nanoTime();
+    CompletableFuture<Long> load =
+        CompletableFuture.supplyAsync(() -> loader.ingest("bench_", n, dueSecond, ingested));
+    Deadline deadline = Deadline.of("Paycron ingest", options.phaseLimitMinutes());
+    while (!load.isDone()) {
+      DrainStats.pause(1000);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "  ingested %,d/%,d (%,.0f/s)%n",
+          ingested.get(),
+          n,
+          ingested.get() / seconds);
+      deadline.check(ingested.get() + " ingested");
+    }
+    return load.join();
+  }
+
+  private void awaitExecuted(String schema, WebhookCounter receiver, int n) {
+    Progress progress = new Progress("Paycron", n);
+    Deadline deadline = Deadline.of("Paycron executions", options.phaseLimitMinutes());
+    while (true) {
+      // cheap while draining: the claim's own partial index holds only what is still due
+      long claimed =
+          n - db.queryLong(schema, "SELECT count(*) FROM schedules WHERE status = 'SCHEDULED'");
+      progress.report(claimed, receiver.received());
+      if (claimed >= n) {
+        long settled =
+            db.queryLong(
+                schema,
+                "SELECT count(*) FROM schedules WHERE status = 'EXECUTED'"
+                    + " AND payment_status IS NOT NULL");
+        if (settled >= n) {
+          return;
+        }
+      }
+      deadline.check(claimed + " claimed");
+      DrainStats.pause(250);
+    }
+  }
+
+  private void awaitDelivered(String schema, WebhookCounter receiver, int n) {
+    Progress progress = new Progress("webhooks", "delivered", n);
+    Deadline deadline = Deadline.of("Paycron webhook deliveries", options.phaseLimitMinutes());
+    while (true) {
+      progress.report(receiver.received(), -1);
+      if (receiver.received() >= n) {
+        long delivered =
+            db.queryLong(
+                schema, "SELECT count(*) FROM webhook_deliveries WHERE status = 'DELIVERED'");
+        if (delivered >= n) {
+          return;
+        }
+      }
+      deadline.check(receiver.received() + " delivered");
+      DrainStats.pause(250);
+    }
+  }
+
+  private Measurement measure(
+      String schema, int nodes, int n, long due, long ingestNanos, long peakHeap) {
+    long paid = db.queryLong(schema, "SELECT count(*) FROM payments WHERE status = 'PAID'");
+    if (paid != n) {
+      System.out.printf(
+          Locale.ROOT, "bench: WARNING %,d of %,d scheduled payments are not paid%n", n - paid, n);
+    }
+    long lastExecuted = db.queryLong(schema, "SELECT max(paid_at) FROM payments");
+    long[] deliveries =
+        db.queryRows(
+                schema,
+                "SELECT min(delivered_at), max(delivered_at) FROM webhook_deliveries"
+                    + " WHERE status = 'DELIVERED'")
+            .get(0);
+    Measurement.Lag lag =
+        DrainStats.lag(
+            db,
+            schema,
+            """
+            SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY p.started_at - s.schedule_at),
+                   percentile_disc(0.99) WITHIN GROUP (ORDER BY p.started_at - s.schedule_at),
+                   max(p.started_at - s.schedule_at)
+            FROM schedules s JOIN payments p
+              ON p.merchant_id = s.merchant_id AND p.imp_uid = s.imp_uid""");
+    List<long[]> series =
+        DrainStats.executedOverTime(
+            db,
+            schema,
+            "SELECT (paid_at - ?) / ?, count(*) FROM payments WHERE status = 'PAID'"
+                + " GROUP BY 1 ORDER BY 1",
+            due);
+    long drain = lastExecuted - due;
+    return new Measurement(
+        "Paycron",
+        nodes,
+        n,
+        DrainStats.perSecond(n, drain),
+        n / (ingestNanos / 1e9),
+        DrainStats.perSecond(n, deliveries[1] - deliveries[0]),
+        drain,
+        lag,
+        peakHeap,
+        series);
+  }
+}
