@@ -15,6 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class WebhookCounter implements AutoCloseable {
 
+  static {
+    // without TCP_NODELAY the JDK server's small answers wait ~40 ms for a delayed ACK (Nagle),
+    // which would cap deliveries at per-endpoint slots / 40 ms whatever Paycron does
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService threads;
   private final AtomicLong received = new AtomicLong();
