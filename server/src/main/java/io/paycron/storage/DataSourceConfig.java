@@ -47,6 +47,10 @@ class DataSourceConfig {
     config.setMaximumPoolSize(16);
     // JDBC batches of inserts become multi-row inserts: one round trip per batch
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    // Plan every execution for its parameters. Otherwise PostgreSQL may cache a generic plan made
+    // while a table was nearly empty (a sequential scan looks free then) and keep it as the table
+    // grows to millions of rows: primary-key updates then scan the whole table.
+    config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
     log.info("storage: PostgreSQL");
     return new HikariDataSource(config);
   }
