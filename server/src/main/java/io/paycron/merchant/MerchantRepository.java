@@ -105,10 +105,4 @@ class MerchantRepository {
                 new TokenRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)))
         .optional();
   }
-
-  int deleteTokensExpiredBefore(long cutoff) {
-    return jdbc.sql("DELETE FROM access_tokens WHERE expires_at < :cutoff")
-        .param("cutoff", cutoff)
-        .update();
-  }
 }

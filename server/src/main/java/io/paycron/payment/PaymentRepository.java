@@ -243,64 +243,6 @@ class PaymentRepository {
             .toArray(SqlParameterSource[]::new));
   }
 
-  /**
-   * Moves an attempt out of sending/unknown. Returns false when another path (the live call or the
-   * reconciler) settled it first, so an outcome is applied once.
-   */
-  boolean settleAttempt(
-      String merchantId,
-      String idempotencyKey,
-      AttemptState state,
-      String declineCode,
-      String declineMessage,
-      String transactionId,
-      long now) {
-    String guard = state == AttemptState.UNKNOWN ? "('SENDING')" : "('SENDING', 'UNKNOWN')";
-    return jdbc.sql(
-                """
-                UPDATE payment_attempts SET state = :state, decline_code = :code,
-                    decline_message = :message, transaction_id = :tx, updated_at = :now
-                WHERE merchant_id = :merchant AND idempotency_key = :key AND state IN """
-                    + guard)
-            .param("state", state.name())
-            .param("code", declineCode)
-            .param("message", declineMessage)
-            .param("tx", transactionId)
-            .param("now", now)
-            .param("merchant", merchantId)
-            .param("key", idempotencyKey)
-            .update()
-        == 1;
-  }
-
-  /** Applies a settled attempt to its payment, which must still be ready. */
-  void settlePayment(
-      String merchantId,
-      String impUid,
-      PaymentStatus status,
-      String pgTid,
-      String applyNum,
-      String failReason,
-      long now) {
-    jdbc.sql(
-            """
-            UPDATE payments SET status = :status, pg_tid = :tid, apply_num = :applyNum,
-                fail_reason = :failReason,
-                paid_at = :paidAt, failed_at = :failedAt,
-                updated_at = :now, version = version + 1
-            WHERE merchant_id = :merchant AND imp_uid = :impUid AND status = 'READY'""")
-        .param("status", status.name())
-        .param("tid", pgTid)
-        .param("applyNum", applyNum)
-        .param("failReason", failReason)
-        .param("paidAt", status == PaymentStatus.PAID ? now : 0L)
-        .param("failedAt", status == PaymentStatus.FAILED ? now : 0L)
-        .param("now", now)
-        .param("merchant", merchantId)
-        .param("impUid", impUid)
-        .update();
-  }
-
   /** Unknown attempts, and sending ones older than {@code staleBefore} (their node died). */
   List<UnsettledAttempt> findUnsettled(long staleBefore, int limit) {
     return jdbc.sql(

@@ -82,14 +82,6 @@ class ScheduleRepository {
         .optional();
   }
 
-  Optional<Schedule> findByImpUid(String merchantId, String impUid) {
-    return jdbc.sql("SELECT * FROM schedules WHERE merchant_id = :merchant AND imp_uid = :imp")
-        .param("merchant", merchantId)
-        .param("imp", impUid)
-        .query(ScheduleRepository::map)
-        .optional();
-  }
-
   /** Which of these merchant_uids already name a schedule. */
   List<String> existing(String merchantId, Collection<String> merchantUids) {
     return jdbc.sql(

@@ -60,22 +60,6 @@ class WebhookRepository {
       String payload,
       long createdAt) {}
 
-  void insertEvent(Event event) {
-    jdbc.sql(
-            """
-            INSERT INTO events (merchant_id, event_id, type, object_id, object_version, payload,
-                created_at)
-            VALUES (:merchant, :id, :type, :object, :version, :payload, :now)""")
-        .param("merchant", event.merchantId())
-        .param("id", event.eventId())
-        .param("type", event.type())
-        .param("object", event.objectId())
-        .param("version", event.objectVersion())
-        .param("payload", event.payload())
-        .param("now", event.createdAt())
-        .update();
-  }
-
   void insertEvents(List<Event> events) {
     if (events.isEmpty()) {
       return;
