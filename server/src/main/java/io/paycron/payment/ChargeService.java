@@ -173,11 +173,6 @@ public class ChargeService {
   /** A scheduled charge to prepare: the merchant and what to charge. */
   public record ScheduledCharge(Merchant merchant, ChargeCommand command) {}
 
-  /** Prepares one scheduled charge; see {@link #prepareScheduled(List)}. */
-  public ScheduledPreparation prepareScheduled(Merchant merchant, ChargeCommand command) {
-    return prepareScheduled(List.of(new ScheduledCharge(merchant, command))).get(0);
-  }
-
   /**
    * Prepares scheduled charges inside the caller's transaction, as {@code again} would charge the
    * billing keys, with a few round trips for the whole batch. Business refusals become failed
@@ -227,12 +222,7 @@ public class ChargeService {
       Payment payment = newPayment(merchant, withDefaults, source, now);
       toInsert.add(payment);
       toSend.add(payment);
-      PreparedCharge request = prepared(payment, source.token(), withDefaults);
-      prepared.add(
-          new ScheduledPreparation(
-              payment,
-              new PreparedCharge(
-                  request.merchantId(), request.impUid(), source.gateway(), request.request())));
+      prepared.add(new ScheduledPreparation(payment, prepared(payment, source, withDefaults)));
     }
     payments.insertAll(toInsert);
     payments.insertAttempts(toSend);
@@ -339,17 +329,17 @@ public class ChargeService {
         charge.merchantId(), charge.impUid(), charge.request().idempotencyKey(), outcome);
   }
 
-  static String idempotencyKey(Payment payment) {
-    return payment.merchantId() + ":" + payment.impUid() + ":1";
-  }
-
-  private static PreparedCharge prepared(Payment payment, String token, ChargeCommand command) {
+  private static PreparedCharge prepared(Payment payment, Source source, ChargeCommand command) {
     return new PreparedCharge(
         payment.merchantId(),
         payment.impUid(),
-        null,
+        source.gateway(),
         new ChargeRequest(
-            idempotencyKey(payment), token, command.amount(), command.name(), command.cardQuota()));
+            payment.firstAttemptKey(),
+            source.token(),
+            command.amount(),
+            command.name(),
+            command.cardQuota()));
   }
 
   private Payment newPayment(Merchant merchant, ChargeCommand command, Source source, long now) {
@@ -385,12 +375,7 @@ public class ChargeService {
 
   private void insertWithAttempt(Payment payment) {
     payments.insert(payment);
-    payments.insertAttempt(
-        payment.merchantId(),
-        idempotencyKey(payment),
-        payment.impUid(),
-        payment.pgProvider(),
-        payment.startedAt());
+    payments.insertAttempts(List.of(payment));
   }
 
   /** Inserts the ready payment and its sending attempt, committed before the gateway is called. */
@@ -399,9 +384,7 @@ public class ChargeService {
       Payment payment = newPayment(merchant, command, source, clock.millis());
       try {
         transactions.executeWithoutResult(tx -> insertWithAttempt(payment));
-        PreparedCharge prepared = prepared(payment, source.token(), command);
-        return new PreparedCharge(
-            prepared.merchantId(), prepared.impUid(), source.gateway(), prepared.request());
+        return prepared(payment, source, command);
       } catch (RuntimeException e) {
         if (!dialect.isUniqueViolation(e)) {
           throw e;

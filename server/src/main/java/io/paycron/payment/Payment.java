@@ -36,6 +36,14 @@ public record Payment(
     long updatedAt,
     long version) {
 
+  /**
+   * The idempotency key of the payment's (single) attempt: what the gateway is charged with and
+   * what reconciliation looks up, so it must be derived the same way everywhere.
+   */
+  public String firstAttemptKey() {
+    return merchantId + ":" + impUid + ":1";
+  }
+
   /** What can still be refunded. */
   public Money refundable() {
     return Money.of(amount.minorUnits() - cancelAmount, amount.currency());

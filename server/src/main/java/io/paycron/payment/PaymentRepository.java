@@ -102,21 +102,6 @@ class PaymentRepository {
         .addValue("startedAt", p.startedAt());
   }
 
-  void insertAttempt(
-      String merchantId, String idempotencyKey, String impUid, String provider, long now) {
-    jdbc.sql(
-            """
-            INSERT INTO payment_attempts (merchant_id, idempotency_key, imp_uid, pg_provider,
-                state, created_at, updated_at)
-            VALUES (:merchant, :key, :impUid, :provider, 'SENDING', :now, :now)""")
-        .param("merchant", merchantId)
-        .param("key", idempotencyKey)
-        .param("impUid", impUid)
-        .param("provider", provider)
-        .param("now", now)
-        .update();
-  }
-
   /** Inserts the sending attempts of many payments in one round trip. */
   void insertAttempts(List<Payment> list) {
     if (list.isEmpty()) {
@@ -132,7 +117,7 @@ class PaymentRepository {
                 p ->
                     new MapSqlParameterSource()
                         .addValue("merchant", p.merchantId())
-                        .addValue("key", p.merchantId() + ":" + p.impUid() + ":1")
+                        .addValue("key", p.firstAttemptKey())
                         .addValue("impUid", p.impUid())
                         .addValue("provider", p.pgProvider())
                         .addValue("now", p.startedAt()))

@@ -76,7 +76,9 @@ class RequestGuardFilter extends OncePerRequestFilter {
 
   /** The error envelope as JSON text, for the few places outside Spring MVC. */
   static String envelope(int code, String message) {
-    String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
-    return "{\"code\":" + code + ",\"message\":\"" + escaped + "\",\"response\":null}";
+    return JSON.writeValueAsString(Envelope.error(code, message));
   }
+
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 }
