@@ -54,7 +54,6 @@ class ProcessKillIT {
 
   private static final Duration RECOVERY_BOUND =
       LEASE.plusSeconds(RECONCILE_SECONDS).plus(RECOVERY_MARGIN);
-  private static final Duration KILL_EVERY = Duration.ofSeconds(3);
   private static final Duration START_DEADLINE = Duration.ofSeconds(120);
 
   /** What the servers need to get through the work, on the slowest machine we run on. */
@@ -190,20 +189,24 @@ class ProcessKillIT {
   }
 
   /**
-   * Waits a few seconds, then for the next node to hold claimed schedules (so the kill lands with
-   * work in flight), kills it with SIGKILL and starts a replacement without waiting for it.
+   * Waits until the run is {@code number / (KILLS + 1)} of the way through and the next node holds
+   * claimed schedules (so the kill lands with work in flight however fast the machine is), kills it
+   * with SIGKILL and starts a replacement without waiting for it.
    */
   private static KillRecoveryWatch.Kill killOneWhileItWorks(
       Nodes nodes, PostgresSchema db, KillRecoveryWatch watch, int number) {
     int slot = nodes.nextReadySlot(number);
     ServerProcess victim = nodes.get(slot);
     try {
-      await("kill " + number + ": " + victim.name() + " holds claimed schedules")
-          .pollDelay(number == 1 ? Duration.ofSeconds(1) : KILL_EVERY)
+      long progress = (long) SCHEDULES * number / (KILLS + 1);
+      await("kill " + number + ": " + progress + " paid and " + victim.name() + " holds claims")
           .pollInterval(Duration.ofMillis(20))
-          .atMost(KILL_EVERY.plusSeconds(10))
+          .atMost(SETTLE_DEADLINE)
           .until(
-              () -> victim.nodeId().isPresent() && db.count(CLAIMED_BY, victim.nodeId().get()) > 0);
+              () ->
+                  db.count(PAID) >= progress
+                      && victim.nodeId().isPresent()
+                      && db.count(CLAIMED_BY, victim.nodeId().get()) > 0);
     } catch (ConditionTimeoutException e) {
       // the node got nothing to do lately: kill it anyway, the report shows "claimed in flight=0"
     }
@@ -215,6 +218,8 @@ class ProcessKillIT {
     nodes.restart(slot, number);
     return kill;
   }
+
+  private static final String PAID = "SELECT COUNT(*) FROM schedules WHERE payment_status = 'paid'";
 
   private static final String CLAIMED_BY =
       "SELECT COUNT(*) FROM schedules WHERE status = 'EXECUTING' AND claimed_by = ?";
@@ -317,6 +322,11 @@ class ProcessKillIT {
               // a short receiver timeout keeps the webhook lease (timeout + 30 s) short, so a
               // dead node's held deliveries come back quickly
               "PAYCRON_WEBHOOK_TIMEOUT",
+              "5",
+              // a card network that takes 5 ms a call: runs last long enough to be killed into
+              // at every planned point on a fast machine too; more would mostly measure the
+              // reconciler, which asks the gateway about a dead node's attempts one at a time
+              "PAYCRON_SANDBOX_LATENCY_MS",
               "5");
     }
 
