@@ -122,9 +122,10 @@ class OutcomeRecorder {
                   changed.add(settlements.get(i));
                 }
               }
-              payments.settlePayments(
-                  changed.stream().filter(x -> x.state().isSettled()).toList(), now);
-              notifyListeners(changed);
+              List<Payment> settled =
+                  payments.settlePayments(
+                      changed.stream().filter(x -> x.state().isSettled()).toList(), now);
+              notifyListeners(changed, settled);
               return done;
             });
     for (int i = 0; i < applied.length; i++) {
@@ -142,12 +143,18 @@ class OutcomeRecorder {
     return applied;
   }
 
-  private void notifyListeners(List<PaymentRepository.Settlement> changed) {
+  /**
+   * Tells listeners what the attempts became, with their payments as now committed: the settled
+   * ones came back from their update; the rest (still unknown) are read.
+   */
+  private void notifyListeners(List<PaymentRepository.Settlement> changed, List<Payment> settled) {
     if (changed.isEmpty()) {
       return;
     }
     Map<String, Payment> byImpUid = new HashMap<>();
+    settled.forEach(p -> byImpUid.put(p.merchantId() + "/" + p.impUid(), p));
     changed.stream()
+        .filter(x -> !byImpUid.containsKey(x.merchantId() + "/" + x.impUid()))
         .collect(
             Collectors.groupingBy(
                 PaymentRepository.Settlement::merchantId,

@@ -2,6 +2,8 @@ package io.paycron.payment;
 
 import io.paycron.gateway.CardInfo;
 import io.paycron.gateway.Money;
+import io.paycron.storage.Rows;
+import io.paycron.storage.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -21,10 +23,12 @@ class PaymentRepository {
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate named;
+  private final SqlDialect dialect;
 
-  PaymentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+  PaymentRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, SqlDialect dialect) {
     this.jdbc = jdbc;
     this.named = named;
+    this.dialect = dialect;
   }
 
   /** An attempt that reconciliation must settle. */
@@ -129,13 +133,16 @@ class PaymentRepository {
     if (merchantUids.isEmpty()) {
       return Set.of();
     }
+    Rows uids = Rows.named("v").text("uid");
+    merchantUids.forEach(uids::add);
     return new HashSet<>(
         jdbc.sql(
-                """
-                SELECT merchant_uid FROM payments WHERE merchant_id = :merchant
-                  AND merchant_uid IN (:uids) AND status <> 'FAILED'""")
+                "SELECT merchant_uid FROM payments WHERE merchant_id = :merchant"
+                    + " AND status <> 'FAILED' AND merchant_uid IN (SELECT uid FROM "
+                    + uids.sql(dialect)
+                    + ")")
             .param("merchant", merchantId)
-            .param("uids", merchantUids)
+            .params(uids.params(dialect))
             .query(String.class)
             .list());
   }
@@ -152,80 +159,97 @@ class PaymentRepository {
       String approvalNumber,
       String failReason) {}
 
-  private static final String SETTLE_ATTEMPT =
-      """
-      UPDATE payment_attempts SET state = :state, decline_code = :code,
-          decline_message = :message, transaction_id = :tx, updated_at = :now
-      WHERE merchant_id = :merchant AND idempotency_key = :key
-        AND (state = 'SENDING' OR (state = 'UNKNOWN' AND :fromUnknown = 1))""";
-
   /**
-   * Moves many attempts out of sending/unknown in one round trip; returns, per settlement, whether
+   * Moves many attempts out of sending/unknown in one statement; returns, per settlement, whether
    * it applied (false: the live call or the reconciler settled it first).
    */
   boolean[] settleAttempts(List<Settlement> list, long now) {
-    int[] counts =
-        named.batchUpdate(
-            SETTLE_ATTEMPT,
-            list.stream()
-                .map(
-                    x ->
-                        new MapSqlParameterSource()
-                            .addValue("state", x.state().name())
-                            .addValue("code", x.declineCode())
-                            .addValue("message", x.declineMessage())
-                            .addValue("tx", x.transactionId())
-                            .addValue("now", now)
-                            .addValue("merchant", x.merchantId())
-                            .addValue("key", x.idempotencyKey())
-                            .addValue("fromUnknown", x.state() == AttemptState.UNKNOWN ? 0 : 1))
-                .toArray(SqlParameterSource[]::new));
-    boolean[] applied = new boolean[counts.length];
-    for (int i = 0; i < counts.length; i++) {
-      // a driver may report SUCCESS_NO_INFO (-2) for a rewritten batch: then read it back
-      applied[i] = counts[i] == 1 || (counts[i] < 0 && stateIs(list.get(i)));
+    Rows rows =
+        Rows.named("v")
+            .text("m")
+            .text("ikey")
+            .text("new_state")
+            .text("code")
+            .text("message")
+            .text("tx")
+            .integer("from_unknown");
+    for (Settlement x : list) {
+      rows.add(
+          x.merchantId(),
+          x.idempotencyKey(),
+          x.state().name(),
+          x.declineCode(),
+          x.declineMessage(),
+          x.transactionId(),
+          x.state() == AttemptState.UNKNOWN ? 0 : 1);
     }
-    return applied;
+    Set<String> applied =
+        new HashSet<>(
+            jdbc.sql(
+                    "UPDATE payment_attempts SET state = v.new_state, decline_code = v.code,"
+                        + " decline_message = v.message, transaction_id = v.tx,"
+                        + " updated_at = :now FROM "
+                        + rows.sql(dialect)
+                        + """
+                         WHERE payment_attempts.merchant_id = v.m
+                          AND payment_attempts.idempotency_key = v.ikey
+                          AND (payment_attempts.state = 'SENDING'
+                               OR (payment_attempts.state = 'UNKNOWN' AND v.from_unknown = 1))
+                        RETURNING payment_attempts.idempotency_key""")
+                .param("now", now)
+                .params(rows.params(dialect))
+                .query(String.class)
+                .list());
+    boolean[] result = new boolean[list.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = applied.contains(list.get(i).idempotencyKey());
+    }
+    return result;
   }
 
-  private boolean stateIs(Settlement x) {
-    return jdbc.sql(
-            "SELECT state FROM payment_attempts WHERE merchant_id = :m AND idempotency_key = :k")
-        .param("m", x.merchantId())
-        .param("k", x.idempotencyKey())
-        .query(String.class)
-        .optional()
-        .map(state -> state.equals(x.state().name()))
-        .orElse(false);
-  }
-
-  /** Applies settled attempts to their payments (which must still be ready), in one round trip. */
-  void settlePayments(List<Settlement> list, long now) {
+  /**
+   * Applies settled attempts to their payments (which must still be ready) in one statement;
+   * returns the payments as they are now.
+   */
+  List<Payment> settlePayments(List<Settlement> list, long now) {
     if (list.isEmpty()) {
-      return;
+      return List.of();
     }
-    named.batchUpdate(
-        """
-        UPDATE payments SET status = :status, pg_tid = :tid, apply_num = :applyNum,
-            fail_reason = :failReason, paid_at = :paidAt, failed_at = :failedAt,
-            updated_at = :now, version = version + 1
-        WHERE merchant_id = :merchant AND imp_uid = :impUid AND status = 'READY'""",
-        list.stream()
-            .map(
-                x -> {
-                  PaymentStatus status = x.state().paymentStatus();
-                  return new MapSqlParameterSource()
-                      .addValue("status", status.name())
-                      .addValue("tid", x.transactionId())
-                      .addValue("applyNum", x.approvalNumber())
-                      .addValue("failReason", x.failReason())
-                      .addValue("paidAt", status == PaymentStatus.PAID ? now : 0L)
-                      .addValue("failedAt", status == PaymentStatus.FAILED ? now : 0L)
-                      .addValue("now", now)
-                      .addValue("merchant", x.merchantId())
-                      .addValue("impUid", x.impUid());
-                })
-            .toArray(SqlParameterSource[]::new));
+    Rows rows =
+        Rows.named("v")
+            .text("m")
+            .text("imp")
+            .text("new_status")
+            .text("tid")
+            .text("approval")
+            .text("reason")
+            .bigint("paid")
+            .bigint("failed");
+    for (Settlement x : list) {
+      PaymentStatus status = x.state().paymentStatus();
+      rows.add(
+          x.merchantId(),
+          x.impUid(),
+          status.name(),
+          x.transactionId(),
+          x.approvalNumber(),
+          x.failReason(),
+          status == PaymentStatus.PAID ? now : 0L,
+          status == PaymentStatus.FAILED ? now : 0L);
+    }
+    return jdbc.sql(
+            "UPDATE payments SET status = v.new_status, pg_tid = v.tid, apply_num = v.approval,"
+                + " fail_reason = v.reason, paid_at = v.paid, failed_at = v.failed,"
+                + " updated_at = :now, version = version + 1 FROM "
+                + rows.sql(dialect)
+                + """
+                 WHERE payments.merchant_id = v.m AND payments.imp_uid = v.imp
+                  AND payments.status = 'READY'
+                RETURNING *""")
+        .param("now", now)
+        .params(rows.params(dialect))
+        .query(PaymentRepository::map)
+        .list();
   }
 
   /** Unknown attempts, and sending ones older than {@code staleBefore} (their node died). */

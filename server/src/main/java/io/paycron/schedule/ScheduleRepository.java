@@ -2,6 +2,7 @@ package io.paycron.schedule;
 
 import io.paycron.gateway.Money;
 import io.paycron.payment.Buyer;
+import io.paycron.storage.Rows;
 import io.paycron.storage.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -146,19 +147,15 @@ class ScheduleRepository {
     if (attachments.isEmpty()) {
       return;
     }
-    named.batchUpdate(
-        """
-        UPDATE schedules SET imp_uid = :imp, executed_at = :now, updated_at = :now
-        WHERE merchant_id = :merchant AND merchant_uid = :uid""",
-        attachments.stream()
-            .map(
-                a ->
-                    new MapSqlParameterSource()
-                        .addValue("imp", a.impUid())
-                        .addValue("now", now)
-                        .addValue("merchant", a.merchantId())
-                        .addValue("uid", a.merchantUid()))
-            .toArray(SqlParameterSource[]::new));
+    Rows rows = Rows.named("v").text("m").text("uid").text("imp");
+    attachments.forEach(a -> rows.add(a.merchantId(), a.merchantUid(), a.impUid()));
+    jdbc.sql(
+            "UPDATE schedules SET imp_uid = v.imp, executed_at = :now, updated_at = :now FROM "
+                + rows.sql(dialect)
+                + " WHERE schedules.merchant_id = v.m AND schedules.merchant_uid = v.uid")
+        .param("now", now)
+        .params(rows.params(dialect))
+        .update();
   }
 
   /** An attempt's result; {@code paymentStatus} is null while the outcome is unknown. */
@@ -174,23 +171,21 @@ class ScheduleRepository {
     if (executions.isEmpty()) {
       return;
     }
-    named.batchUpdate(
-        """
-        UPDATE schedules SET status = 'EXECUTED', payment_status = :paymentStatus,
-            fail_reason = :failReason, lease_until = NULL, updated_at = :now,
-            version = version + 1
-        WHERE merchant_id = :merchant AND merchant_uid = :uid AND imp_uid = :imp""",
-        executions.stream()
-            .map(
-                e ->
-                    new MapSqlParameterSource()
-                        .addValue("paymentStatus", e.paymentStatus())
-                        .addValue("failReason", e.failReason())
-                        .addValue("now", now)
-                        .addValue("merchant", e.merchantId())
-                        .addValue("uid", e.merchantUid())
-                        .addValue("imp", e.impUid()))
-            .toArray(SqlParameterSource[]::new));
+    Rows rows = Rows.named("v").text("m").text("uid").text("imp").text("new_status").text("reason");
+    executions.forEach(
+        e ->
+            rows.add(
+                e.merchantId(), e.merchantUid(), e.impUid(), e.paymentStatus(), e.failReason()));
+    jdbc.sql(
+            "UPDATE schedules SET status = 'EXECUTED', payment_status = v.new_status,"
+                + " fail_reason = v.reason, lease_until = NULL, updated_at = :now,"
+                + " version = version + 1 FROM "
+                + rows.sql(dialect)
+                + " WHERE schedules.merchant_id = v.m AND schedules.merchant_uid = v.uid"
+                + " AND schedules.imp_uid = v.imp")
+        .param("now", now)
+        .params(rows.params(dialect))
+        .update();
   }
 
   void setPaymentStatus(String merchantId, String impUid, String paymentStatus, long now) {

@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -65,6 +68,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   private volatile boolean running;
   private ExecutorService httpExecutor;
+  private ExecutorService senders;
   private HttpClient http;
   private volatile PollingLoop loop;
 
@@ -175,23 +179,27 @@ public class WebhookDispatcher implements SmartLifecycle {
           delivery, startedAt, 0, null, "cannot build request: " + e.getMessage(), null, endpoint);
       return;
     }
-    http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-        .whenComplete(
-            (response, error) -> {
-              long millis = (System.nanoTime() - startedNanos) / 1_000_000;
-              if (error != null) {
-                finish(delivery, startedAt, millis, null, describe(error), null, endpoint);
-              } else {
-                finish(
-                    delivery,
-                    startedAt,
-                    millis,
-                    response.statusCode(),
-                    null,
-                    excerpt(response.body()),
-                    endpoint);
-              }
-            });
+    // A blocking send on a pooled sender thread. HttpClient.sendAsync hands every response to the
+    // common fork-join pool, which on a 2-core machine means a new thread per response.
+    senders.execute(
+        () -> {
+          Integer status = null;
+          String error = null;
+          String body = null;
+          try {
+            HttpResponse<InputStream> response =
+                http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            body = excerpt(response.body());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted: the node is stopping";
+          } catch (IOException | RuntimeException e) {
+            error = describe(e);
+          }
+          long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+          finish(delivery, startedAt, millis, status, error, body, endpoint);
+        });
   }
 
   private HttpRequest request(URI uri, WebhookRepository.Claimed delivery, long nowMillis) {
@@ -300,9 +308,11 @@ public class WebhookDispatcher implements SmartLifecycle {
   }
 
   private static String describe(Throwable error) {
-    Throwable cause = error.getCause() != null ? error.getCause() : error;
-    String message = cause.getMessage();
-    return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String message = error.getMessage();
+    if (message == null && error.getCause() != null) {
+      message = error.getCause().toString(); // e.g. a refused connection has only a cause
+    }
+    return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
   private static String excerpt(InputStream body) {
@@ -317,7 +327,18 @@ public class WebhookDispatcher implements SmartLifecycle {
   @Override
   public synchronized void start() {
     httpExecutor =
-        Executors.newFixedThreadPool(8, PollingLoop.daemonThreads("paycron-webhook-http"));
+        Executors.newFixedThreadPool(2, PollingLoop.daemonThreads("paycron-webhook-http"));
+    // one thread per send in flight, at most maxInFlight; idle ones end after a minute
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            config.maxInFlight(),
+            config.maxInFlight(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            PollingLoop.daemonThreads("paycron-webhook-send"));
+    pool.allowCoreThreadTimeOut(true);
+    senders = pool;
     http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(config.connectTimeoutSeconds()))
@@ -356,6 +377,9 @@ public class WebhookDispatcher implements SmartLifecycle {
     if (loop != null) {
       loop.stop(1_000);
       loop = null;
+    }
+    if (senders != null) {
+      senders.shutdownNow();
     }
     if (httpExecutor != null) {
       httpExecutor.shutdownNow();

@@ -1,5 +1,6 @@
 package io.paycron.webhook;
 
+import io.paycron.storage.Rows;
 import io.paycron.storage.SqlDialect;
 import java.util.Collection;
 import java.util.List;
@@ -121,8 +122,11 @@ class WebhookRepository {
    * any number of nodes dispatch without sending an event twice at once.
    */
   List<Claimed> claimDue(long now, long leaseUntil, int limit) {
-    return jdbc
-        .sql(
+    return withEvents(claimKeys(now, leaseUntil, limit));
+  }
+
+  private List<String[]> claimKeys(long now, long leaseUntil, int limit) {
+    return jdbc.sql(
             """
             UPDATE webhook_deliveries SET status = 'DELIVERING', lease_until = :lease,
                 updated_at = :now
@@ -140,30 +144,31 @@ class WebhookRepository {
         .query(
             (rs, n) ->
                 new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
-        .list()
-        .stream()
-        .collect(java.util.stream.Collectors.groupingBy(row -> row[0]))
-        .entrySet()
-        .stream()
-        .flatMap(byMerchant -> withEvents(byMerchant.getKey(), byMerchant.getValue()).stream())
-        .toList();
+        .list();
   }
 
-  /** Joins claimed deliveries of one merchant with their events in one query. */
-  private List<Claimed> withEvents(String merchantId, List<String[]> rows) {
-    java.util.Map<String, Event> events = new java.util.HashMap<>();
-    jdbc.sql("SELECT * FROM events WHERE merchant_id = :merchant AND event_id IN (:ids)")
-        .param("merchant", merchantId)
-        .param("ids", rows.stream().map(row -> row[1]).toList())
+  /** Claimed deliveries with their events, read in one query. */
+  private List<Claimed> withEvents(List<String[]> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Rows keys = Rows.named("v").text("m").text("id");
+    rows.forEach(row -> keys.add(row[0], row[1]));
+    java.util.Map<Key, Event> events = new java.util.HashMap<>();
+    jdbc.sql(
+            "SELECT events.* FROM events JOIN "
+                + keys.sql(dialect)
+                + " ON events.merchant_id = v.m AND events.event_id = v.id")
+        .params(keys.params(dialect))
         .query(WebhookRepository::event)
         .list()
-        .forEach(e -> events.put(e.eventId(), e));
+        .forEach(e -> events.put(new Key(e.merchantId(), e.eventId()), e));
     return rows.stream()
         .map(
             row -> {
-              Event event = events.get(row[1]);
+              Event event = events.get(new Key(row[0], row[1]));
               return new Claimed(
-                  merchantId,
+                  row[0],
                   row[1],
                   row[2],
                   Integer.parseInt(row[3]),
@@ -202,24 +207,34 @@ class WebhookRepository {
                         .addValue("error", f.attempt().error())
                         .addValue("body", f.attempt().responseBody()))
             .toArray(SqlParameterSource[]::new));
-    named.batchUpdate(
-        """
-        UPDATE webhook_deliveries SET status = :status, attempts = :attempts,
-            next_attempt_at = :next, lease_until = NULL, updated_at = :now,
-            delivered_at = :deliveredAt
-        WHERE merchant_id = :merchant AND event_id = :id AND status <> 'DELIVERED'""",
-        finished.stream()
-            .map(
-                f ->
-                    new MapSqlParameterSource()
-                        .addValue("status", f.status().name())
-                        .addValue("attempts", f.attempt().attempt())
-                        .addValue("next", f.nextAttemptAt())
-                        .addValue("now", now)
-                        .addValue("deliveredAt", f.status() == DeliveryStatus.DELIVERED ? now : 0L)
-                        .addValue("merchant", f.merchantId())
-                        .addValue("id", f.attempt().eventId()))
-            .toArray(SqlParameterSource[]::new));
+    Rows rows =
+        Rows.named("v")
+            .text("m")
+            .text("id")
+            .text("new_status")
+            .integer("attempt")
+            .bigint("next")
+            .bigint("delivered");
+    for (Finished f : finished) {
+      rows.add(
+          f.merchantId(),
+          f.attempt().eventId(),
+          f.status().name(),
+          f.attempt().attempt(),
+          f.nextAttemptAt(),
+          f.status() == DeliveryStatus.DELIVERED ? now : 0L);
+    }
+    jdbc.sql(
+            "UPDATE webhook_deliveries SET status = v.new_status, attempts = v.attempt,"
+                + " next_attempt_at = v.next, lease_until = NULL, updated_at = :now,"
+                + " delivered_at = v.delivered FROM "
+                + rows.sql(dialect)
+                + " WHERE webhook_deliveries.merchant_id = v.m"
+                + " AND webhook_deliveries.event_id = v.id"
+                + " AND webhook_deliveries.status <> 'DELIVERED'")
+        .param("now", now)
+        .params(rows.params(dialect))
+        .update();
   }
 
   /** A delivery's key. */
