@@ -39,6 +39,7 @@ public class SandboxGateway implements CardGateway {
       DateTimeFormatter.ofPattern("uuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
   private final SandboxLedger ledger;
+  private final SandboxChargeWriter chargeWriter;
   private final Clock clock;
   private final TransactionTemplate transactions;
   private final PaycronProperties.Sandbox settings;
@@ -50,10 +51,12 @@ public class SandboxGateway implements CardGateway {
 
   SandboxGateway(
       SandboxLedger ledger,
+      SandboxChargeWriter chargeWriter,
       Clock clock,
       TransactionTemplate transactions,
       PaycronProperties properties) {
     this.ledger = ledger;
+    this.chargeWriter = chargeWriter;
     this.clock = clock;
     this.transactions = transactions;
     this.settings = properties.sandbox();
@@ -195,13 +198,8 @@ public class SandboxGateway implements CardGateway {
             behaviour.code,
             "sbx_" + Secrets.randomHex(10),
             0);
-    Boolean inserted =
-        transactions.execute(
-            tx -> {
-              ledger.commitWithoutWaitingForDisk();
-              return ledger.insertChargeOnce(charge, clock.millis());
-            });
-    if (Boolean.TRUE.equals(inserted)) {
+    boolean inserted = chargeWriter.insertOnce(charge, clock.millis());
+    if (inserted) {
       return charge;
     }
     return ledger.findCharge(request.idempotencyKey()).orElse(charge);

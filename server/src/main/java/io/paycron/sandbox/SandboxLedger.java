@@ -70,24 +70,46 @@ class SandboxLedger {
         .update();
   }
 
-  /** Records a charge once; a second charge with the same key changes nothing. */
-  boolean insertChargeOnce(Charge charge, long now) {
-    return jdbc.sql(
+  /**
+   * Records many charges in one statement; returns the keys that were new (a key recorded before,
+   * or twice in the list, keeps its first charge).
+   */
+  java.util.Set<String> insertChargesOnce(java.util.List<Charge> charges, long now) {
+    io.paycron.storage.Rows rows =
+        io.paycron.storage.Rows.named("v")
+            .text("ikey")
+            .text("tok")
+            .bigint("amt")
+            .text("cur")
+            .text("res")
+            .text("code")
+            .text("tx");
+    charges.forEach(
+        c ->
+            rows.add(
+                c.idempotencyKey(),
+                c.token(),
+                c.amount(),
+                c.currency(),
+                c.outcome(),
+                c.declineCode(),
+                c.transactionId()));
+    // WHERE 1 = 1: SQLite reads "INSERT … SELECT … ON CONFLICT" only with a WHERE in the SELECT
+    return new java.util.HashSet<>(
+        jdbc.sql(
                 """
                 INSERT INTO sandbox_charges (idempotency_key, token, amount, currency, outcome,
                     decline_code, transaction_id, cancelled_amount, created_at)
-                VALUES (:key, :token, :amount, :currency, :outcome, :code, :tx, 0, :now)
-                ON CONFLICT (idempotency_key) DO NOTHING""")
-            .param("key", charge.idempotencyKey())
-            .param("token", charge.token())
-            .param("amount", charge.amount())
-            .param("currency", charge.currency())
-            .param("outcome", charge.outcome())
-            .param("code", charge.declineCode())
-            .param("tx", charge.transactionId())
+                SELECT ikey, tok, amt, cur, res, code, tx, 0, :now FROM """
+                    + rows.sql(dialect)
+                    + """
+                     WHERE 1 = 1
+                    ON CONFLICT (idempotency_key) DO NOTHING
+                    RETURNING idempotency_key""")
             .param("now", now)
-            .update()
-        == 1;
+            .params(rows.params(dialect))
+            .query(String.class)
+            .list());
   }
 
   Optional<Charge> findCharge(String idempotencyKey) {

@@ -107,8 +107,10 @@ public class ScheduleExecutor implements SmartLifecycle {
   }
 
   /**
-   * Inside the claim transaction: the payments and attempts for a batch of schedules, attached to
-   * them; those that failed before reaching the gateway are recorded at once.
+   * Inside the claim transaction: the payments and attempts for a batch of schedules; those that
+   * failed before reaching the gateway are recorded at once. A schedule learns its payment's
+   * imp_uid when the attempt is recorded (by this node, or by the reconciler if this node dies):
+   * one write of the schedule fewer per execution.
    */
   private List<ChargeService.PreparedCharge> prepare(List<Schedule> batch, long now) {
     List<ChargeService.ScheduledPreparation> preparations =
@@ -119,16 +121,10 @@ public class ScheduleExecutor implements SmartLifecycle {
                         new ChargeService.ScheduledCharge(
                             merchants.get(s.merchantId()), s.chargeCommand()))
                 .toList());
-    List<ScheduleRepository.Attachment> attachments = new ArrayList<>();
     List<PaymentListener.RecordedAttempt> failed = new ArrayList<>();
     List<ChargeService.PreparedCharge> toSend = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       ChargeService.ScheduledPreparation preparation = preparations.get(i);
-      attachments.add(
-          new ScheduleRepository.Attachment(
-              batch.get(i).merchantId(),
-              batch.get(i).merchantUid(),
-              preparation.payment().impUid()));
       if (preparation.charge() == null) {
         failed.add(
             new PaymentListener.RecordedAttempt(preparation.payment(), AttemptState.NOT_CHARGED));
@@ -136,7 +132,6 @@ public class ScheduleExecutor implements SmartLifecycle {
         toSend.add(preparation.charge());
       }
     }
-    schedules.attachPayments(attachments, now);
     outcomes.apply(failed);
     return toSend;
   }

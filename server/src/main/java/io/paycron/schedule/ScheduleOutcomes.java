@@ -60,6 +60,7 @@ class ScheduleOutcomes implements PaymentListener {
               payment.merchantId(),
               payment.merchantUid(),
               payment.impUid(),
+              payment.startedAt(),
               paymentStatus,
               payment.failReason()));
       if (settled) {

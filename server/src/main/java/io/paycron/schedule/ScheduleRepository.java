@@ -140,49 +140,51 @@ class ScheduleRepository {
         == 1;
   }
 
-  /** A schedule and the payment its execution created. */
-  record Attachment(String merchantId, String merchantUid, String impUid) {}
-
-  void attachPayments(List<Attachment> attachments, long now) {
-    if (attachments.isEmpty()) {
-      return;
-    }
-    Rows rows = Rows.named("v").text("m").text("uid").text("imp");
-    attachments.forEach(a -> rows.add(a.merchantId(), a.merchantUid(), a.impUid()));
-    jdbc.sql(
-            "UPDATE schedules SET imp_uid = v.imp, executed_at = :now, updated_at = :now FROM "
-                + rows.sql(dialect)
-                + " WHERE schedules.merchant_id = v.m AND schedules.merchant_uid = v.uid")
-        .param("now", now)
-        .params(rows.params(dialect))
-        .update();
-  }
-
   /** An attempt's result; {@code paymentStatus} is null while the outcome is unknown. */
   record Execution(
       String merchantId,
       String merchantUid,
       String impUid,
+      long startedAt,
       String paymentStatus,
       String failReason) {}
 
-  /** Records attempts' results; a schedule whose payment has changed since is left alone. */
+  /**
+   * Records attempts' results. The first result of an execution names its payment (the schedule is
+   * still executing and has none); later ones (an unknown outcome settled) must name the same
+   * payment, so a schedule whose payment has changed since is left alone.
+   */
   void markExecuted(List<Execution> executions, long now) {
     if (executions.isEmpty()) {
       return;
     }
-    Rows rows = Rows.named("v").text("m").text("uid").text("imp").text("new_status").text("reason");
+    Rows rows =
+        Rows.named("v")
+            .text("m")
+            .text("uid")
+            .text("imp")
+            .bigint("started")
+            .text("new_status")
+            .text("reason");
     executions.forEach(
         e ->
             rows.add(
-                e.merchantId(), e.merchantUid(), e.impUid(), e.paymentStatus(), e.failReason()));
+                e.merchantId(),
+                e.merchantUid(),
+                e.impUid(),
+                e.startedAt(),
+                e.paymentStatus(),
+                e.failReason()));
     jdbc.sql(
             "UPDATE schedules SET status = 'EXECUTED', payment_status = v.new_status,"
-                + " fail_reason = v.reason, lease_until = NULL, updated_at = :now,"
-                + " version = version + 1 FROM "
+                + " fail_reason = v.reason, imp_uid = v.imp,"
+                + " executed_at = CASE WHEN schedules.imp_uid IS NULL THEN v.started"
+                + " ELSE schedules.executed_at END,"
+                + " lease_until = NULL, updated_at = :now, version = version + 1 FROM "
                 + rows.sql(dialect)
                 + " WHERE schedules.merchant_id = v.m AND schedules.merchant_uid = v.uid"
-                + " AND schedules.imp_uid = v.imp")
+                + " AND (schedules.imp_uid = v.imp"
+                + " OR (schedules.imp_uid IS NULL AND schedules.status = 'EXECUTING'))")
         .param("now", now)
         .params(rows.params(dialect))
         .update();
