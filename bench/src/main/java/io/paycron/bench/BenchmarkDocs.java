@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * docs/benchmarks.md. Each kind of run (side by side, 1M drain, node scaling, steady load) rewrites
  * its own section and keeps the others, so the page always holds the latest run of each kind; the
- * method text is rewritten every time from here.
+ * text above the sections is kept as found (a new page starts from {@link #HEADER}); the method
+ * text is rewritten every time from here.
  */
 final class BenchmarkDocs {
 
@@ -37,11 +38,21 @@ final class BenchmarkDocs {
 
   private BenchmarkDocs() {}
 
-  /** Replaces {@code sections} (name → Markdown) in {@code file}, keeping the others. */
+  /**
+   * Replaces {@code sections} (name → Markdown) in {@code file}, keeping the others and the text
+   * above the first section.
+   */
   static void update(Path file, Map<String, String> sections) throws IOException {
     Map<String, String> current = new LinkedHashMap<>(NOT_RUN_YET);
+    String preamble = HEADER;
     if (Files.exists(file)) {
-      Matcher matcher = SECTION.matcher(Files.readString(file));
+      String text = Files.readString(file);
+      Matcher matcher = SECTION.matcher(text);
+      // notes written by hand above the sections (the run history) must survive a run
+      if (matcher.find()) {
+        preamble = text.substring(0, matcher.start()).stripTrailing() + "\n";
+        matcher.reset();
+      }
       while (matcher.find()) {
         if (current.containsKey(matcher.group(1))) {
           current.put(matcher.group(1), matcher.group(2));
@@ -49,7 +60,7 @@ final class BenchmarkDocs {
       }
     }
     current.putAll(sections);
-    StringBuilder page = new StringBuilder(HEADER);
+    StringBuilder page = new StringBuilder(preamble);
     for (Map.Entry<String, String> section : current.entrySet()) {
       page.append("\n<!-- bench:")
           .append(section.getKey())
