@@ -15,7 +15,7 @@ import java.util.List;
  * @param docsDir where the docs go
  * @param dbUrl the PostgreSQL database (a fresh schema is made in it per run)
  * @param phaseLimitMinutes a phase that takes longer aborts the run
- * @param steady run only the steady-load phase (Paycron, the first {@code nodes} entry)
+ * @param steady run only the steady-load phase (Paycron only, on one node count)
  * @param steadyRate schedules due in each second of the steady load
  * @param steadySeconds how many consecutive seconds the steady load lasts
  */

@@ -110,7 +110,7 @@ final class BenchmarkDocs {
         run; during it the console shows progress from a cheap count (the claim's partial index)
         and the receiver's count. Paycron's own log goes to `target/bench-paycron.log` (it logs
         every webhook attempt at INFO, as in production).
-      - **Steady load** (`--steady`; Paycron only, on the first `--nodes` entry). The same setup and
+      - **Steady load** (`--steady`; Paycron only, on `--nodes N` nodes, default 1). The same setup and
         calibration, but the N = R × S schedules (`--steady-rate R`, default 1,000;
         `--steady-seconds S`, default 30) are spread over S consecutive seconds: schedule i is due
         at the first due second + ⌊i / R⌋, so R fall due in each second, the first a few seconds
