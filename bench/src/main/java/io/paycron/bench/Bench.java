@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code ./paycron bench}: N schedules due in the same second, executed by Paycron (end to end,
  * webhooks included), by db-scheduler and by a raw SQL loop on the same PostgreSQL; one table with
- * the ratios, and docs/benchmarks.md with a plot.
+ * the ratios, and docs/benchmarks.md with a plot. {@code --steady} instead offers Paycron a steady
+ * rate over consecutive seconds and reports its lag against the below-capacity target.
  */
 public final class Bench {
 
@@ -69,30 +70,87 @@ public final class Bench {
       String loadAtStart = MachineDescription.loadAverage();
       Progress.phase(options.commandLine());
       Progress.phase(machine);
-      List<Measurement> paycron = new ArrayList<>();
-      for (int nodes : options.nodes()) {
-        paycron.add(new PaycronBenchmark(db, options).run(nodes));
-      }
-      Measurement dbScheduler = null;
-      Measurement ceiling = null;
-      if (!options.skipReferences()) {
-        dbScheduler = new DbSchedulerBenchmark(db, options).run();
-        ceiling = new RawSqlCeiling(db, options).run();
-      }
-      String load =
-          "load average (1/5/15 min) at the start "
-              + loadAtStart
-              + ", at the end "
-              + MachineDescription.loadAverage();
-      boolean oom = OUT_OF_MEMORY.get() || logMentionsOutOfMemory(serverLog);
-      String report = report(options, paycron, dbScheduler, ceiling, oom);
-      System.out.println();
-      System.out.println(report);
-      Progress.phase(load);
-      if (options.writeDocs()) {
-        writeDocs(options, started, machine + "; " + load, paycron, dbScheduler, ceiling, report);
+      if (options.steady()) {
+        steady(db, options, started, machine, loadAtStart);
+      } else {
+        burst(db, options, started, machine, loadAtStart, serverLog);
       }
     }
+  }
+
+  /** N due in one second, for Paycron and (unless skipped) the references. */
+  private static void burst(
+      BenchDatabase db,
+      BenchOptions options,
+      ZonedDateTime started,
+      String machine,
+      String loadAtStart,
+      Path serverLog) {
+    List<Measurement> paycron = new ArrayList<>();
+    for (int nodes : options.nodes()) {
+      paycron.add(new PaycronBenchmark(db, options).run(nodes));
+    }
+    Measurement dbScheduler = null;
+    Measurement ceiling = null;
+    if (!options.skipReferences()) {
+      dbScheduler = new DbSchedulerBenchmark(db, options).run();
+      ceiling = new RawSqlCeiling(db, options).run();
+    }
+    String load = loadDuring(loadAtStart);
+    boolean oom = OUT_OF_MEMORY.get() || logMentionsOutOfMemory(serverLog);
+    String report = report(options, paycron, dbScheduler, ceiling, oom);
+    System.out.println();
+    System.out.println(report);
+    Progress.phase(load);
+    if (options.writeDocs()) {
+      writeDocs(options, started, machine + "; " + load, paycron, dbScheduler, ceiling, report);
+    }
+  }
+
+  /**
+   * Paycron alone under the steady load; the references are left out because the target is
+   * Paycron's own lag below its capacity, not a comparison.
+   */
+  private static void steady(
+      BenchDatabase db,
+      BenchOptions options,
+      ZonedDateTime started,
+      String machine,
+      String loadAtStart) {
+    Measurement paycron =
+        new PaycronBenchmark(db, options)
+            .runSteady(options.nodes().get(0), options.steadyRate(), options.steadySeconds());
+    String load = loadDuring(loadAtStart);
+    String report = ResultTable.steady(paycron, options.steadyRate(), options.steadySeconds());
+    System.out.println();
+    System.out.println(report);
+    Progress.phase(load);
+    if (options.writeDocs()) {
+      Path docs = Path.of(options.docsDir());
+      String section =
+          DocsSection.render(
+              BenchmarkDocs.STEADY,
+              options,
+              started,
+              machine + "; " + load,
+              report,
+              null,
+              null,
+              null);
+      try {
+        BenchmarkDocs.update(docs.resolve("benchmarks.md"), Map.of(BenchmarkDocs.STEADY, section));
+        Progress.phase("wrote " + docs.resolve("benchmarks.md"));
+      } catch (IOException e) {
+        System.err.println("bench: could not write the docs: " + e.getMessage());
+      }
+    }
+  }
+
+  private static String loadDuring(String loadAtStart) {
+    return "load average (1/5/15 min) at the start "
+        + loadAtStart
+        + ", at the end "
+        + MachineDescription.loadAverage();
   }
 
   private static String report(

@@ -15,6 +15,9 @@ import java.util.List;
  * @param docsDir where the docs go
  * @param dbUrl the PostgreSQL database (a fresh schema is made in it per run)
  * @param phaseLimitMinutes a phase that takes longer aborts the run
+ * @param steady run only the steady-load phase (Paycron only, on one node count)
+ * @param steadyRate schedules due in each second of the steady load
+ * @param steadySeconds how many consecutive seconds the steady load lasts
  */
 record BenchOptions(
     int schedules,
@@ -27,6 +30,9 @@ record BenchOptions(
     String dbUrl,
     String dbUser,
     int phaseLimitMinutes,
+    boolean steady,
+    int steadyRate,
+    int steadySeconds,
     String commandLine) {
 
   static final int DRAIN_SCHEDULES = 1_000_000;
@@ -35,11 +41,17 @@ record BenchOptions(
       """
       usage: ./paycron bench [--schedules N] [--nodes 1|1,2,3] [--latency-ms 0] [--drain]
                              [--skip-references] [--no-write-docs]
+             ./paycron bench --steady [--steady-rate R] [--steady-seconds S] [--nodes 1]
+                             [--latency-ms 0] [--no-write-docs]
         --schedules N        schedules due in the same second (default 200000)
         --nodes LIST         in-process Paycron nodes on one schema; a list (1,2,3) reports scaling
         --latency-ms MS      sandbox gateway latency per charge (default 0)
         --drain              1,000,000 schedules with the heap capped at 512 MB
         --skip-references    measure Paycron only (no db-scheduler, no raw SQL ceiling)
+        --steady             only the steady load: R schedules due in each of S consecutive
+                             seconds, for the p99 lag <= 1 s below capacity target (Paycron only)
+        --steady-rate R      schedules due per second of the steady load (default 1000)
+        --steady-seconds S   seconds the steady load lasts (default 30)
         --no-write-docs      do not regenerate docs/benchmarks.md and docs/benchmarks*.png
         --docs DIR           where the docs go (default ./docs)
         --db-url URL         PostgreSQL database (default jdbc:postgresql://127.0.0.1:5432/test)
@@ -58,6 +70,9 @@ record BenchOptions(
     String dbUrl = "jdbc:postgresql://127.0.0.1:5432/test";
     String dbUser = "postgres";
     int phaseLimit = 15;
+    boolean steady = false;
+    int steadyRate = 1000;
+    int steadySeconds = 30;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -75,8 +90,26 @@ record BenchOptions(
         case "--db-url" -> dbUrl = value(args, ++i, arg);
         case "--db-user" -> dbUser = value(args, ++i, arg);
         case "--phase-limit-min" -> phaseLimit = positive(arg, value(args, ++i, arg));
+        case "--steady" -> steady = true;
+        // a rate or a length only means something for the steady load, so either asks for it
+        case "--steady-rate" -> {
+          steadyRate = positive(arg, value(args, ++i, arg));
+          steady = true;
+        }
+        case "--steady-seconds" -> {
+          steadySeconds = positive(arg, value(args, ++i, arg));
+          steady = true;
+        }
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
       }
+    }
+    if (steady && (drain || schedulesGiven || nodes.size() > 1)) {
+      throw new IllegalArgumentException(
+          "--steady runs only the steady load on one node count; --schedules, --drain and a"
+              + " --nodes list are for the burst runs");
+    }
+    if ((long) steadyRate * steadySeconds > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("--steady-rate × --steady-seconds is too many schedules");
     }
     if (drain && !schedulesGiven) {
       schedules = DRAIN_SCHEDULES;
@@ -92,7 +125,15 @@ record BenchOptions(
         dbUrl,
         dbUser,
         phaseLimit,
+        steady,
+        steadyRate,
+        steadySeconds,
         "./paycron bench" + (args.length == 0 ? "" : " " + String.join(" ", args)));
+  }
+
+  /** How many schedules the steady load offers in all. */
+  int steadySchedules() {
+    return steadyRate * steadySeconds;
   }
 
   /** A run over several node counts reports how throughput scales. */

@@ -16,7 +16,11 @@ final class Deadline {
   }
 
   static Deadline of(String phase, int minutes) {
-    return new Deadline(phase, Duration.ofMinutes(minutes));
+    return of(phase, Duration.ofMinutes(minutes));
+  }
+
+  static Deadline of(String phase, Duration limit) {
+    return new Deadline(phase, limit);
   }
 
   /** Throws when the phase has run out of time; {@code state} says how far it got. */

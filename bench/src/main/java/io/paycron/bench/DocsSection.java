@@ -6,7 +6,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** One run's section of docs/benchmarks.md: what was run, where, when, and what came out. */
+/**
+ * One run's section of docs/benchmarks.md: what was run, where, when, and what came out. {@code
+ * image} is null for a run without a plot (the steady load); {@code dbScheduler} and {@code
+ * ceiling} are null when the references were not run.
+ */
 final class DocsSection {
 
   private DocsSection() {}
@@ -27,6 +31,12 @@ final class DocsSection {
                   Locale.ROOT, "## %,d due in one second (heap capped)", options.schedules());
           case BenchmarkDocs.SCALING ->
               "## From 1 to " + options.nodes().get(options.nodes().size() - 1) + " nodes";
+          case BenchmarkDocs.STEADY ->
+              String.format(
+                  Locale.ROOT,
+                  "## Steady load: %,d due per second for %d s",
+                  options.steadyRate(),
+                  options.steadySeconds());
           default ->
               String.format(
                   Locale.ROOT,
@@ -60,7 +70,9 @@ final class DocsSection {
               ResultTable.rate(ceiling.ingestPerSecond())));
     }
     section.append("\n").append(report).append("\n");
-    section.append("![executed over time](").append(image).append(")\n");
+    if (image != null) {
+      section.append("![executed over time](").append(image).append(")\n");
+    }
     return section.toString();
   }
 

@@ -3,13 +3,15 @@ package io.paycron.bench;
 import java.util.List;
 
 /**
- * What one system did with N schedules due in the same second. Rates are per second; times are
- * milliseconds; a rate that does not apply to the system is {@code NaN}.
+ * What one system did with N schedules due in the same second (or, for the steady load, spread over
+ * consecutive seconds). Rates are per second; times are milliseconds; a rate that does not apply to
+ * the system is {@code NaN}.
  *
- * @param executionsPerSecond N / (last execution − due time)
+ * @param executionsPerSecond N / (last execution − first due time); for the steady load at least
+ *     the length of its window, so keeping up reads as the offered rate
  * @param ingestPerSecond N / wall time of loading them (Paycron: through the HTTP API)
  * @param deliveriesPerSecond N / (last webhook delivery − first)
- * @param drainMillis last execution − due time
+ * @param drainMillis last execution − first due time
  * @param executedOverTime (milliseconds since due, executed so far) points for the plot
  */
 record Measurement(

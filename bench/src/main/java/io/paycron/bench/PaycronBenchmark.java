@@ -1,16 +1,19 @@
 package io.paycron.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntToLongFunction;
 
 /**
  * Paycron end to end: nodes started in this JVM on a fresh schema, schedules loaded through the
- * HTTP API, then timed from their due second until every schedule is executed and every webhook
- * delivered to a local receiver.
+ * HTTP API, then timed from their (first) due second until every schedule is executed and every
+ * webhook delivered to a local receiver. Two loads: the burst (all due in one second) and the
+ * steady load (the same number due in each of several consecutive seconds).
  */
 final class PaycronBenchmark {
 
@@ -24,16 +27,64 @@ final class PaycronBenchmark {
     this.options = options;
   }
 
+  /** The burst: {@code --schedules} due in the same second. */
   Measurement run(int nodeCount) {
     int n = options.schedules();
-    String schema = db.createSchema(nodeCount == 1 ? "paycron" : "paycron_" + nodeCount + "n");
+    return run(
+        new Load(
+            nodeCount,
+            nodeCount == 1 ? "paycron" : "paycron_" + nodeCount + "n",
+            String.format(Locale.ROOT, "%,d schedules", n),
+            n,
+            0,
+            i -> 0));
+  }
+
+  /**
+   * The steady load: {@code rate} schedules due in each of {@code seconds} consecutive seconds.
+   * Below capacity each second's schedules should be done before the next second's are due, which
+   * is what the lag target is about; a burst cannot show that.
+   */
+  Measurement runSteady(int nodeCount, int rate, int seconds) {
+    int n = Math.multiplyExact(rate, seconds);
+    return run(
+        new Load(
+            nodeCount,
+            "paycron_steady" + (nodeCount == 1 ? "" : "_" + nodeCount + "n"),
+            String.format(
+                Locale.ROOT,
+                "steady load of %,d schedules/s for %d s (%,d schedules)",
+                rate,
+                seconds,
+                n),
+            n,
+            seconds,
+            i -> i / rate));
+  }
+
+  /**
+   * {@code count} schedules; schedule {@code i} is due {@code offsetSeconds(i)} after the first due
+   * second. {@code windowSeconds} is how long the offered load lasts (0 for a burst): executions/s
+   * is never counted over less than it, so finishing on time reads as the offered rate, not more.
+   */
+  private record Load(
+      int nodes,
+      String schemaSuffix,
+      String description,
+      int count,
+      int windowSeconds,
+      IntToLongFunction offsetSeconds) {}
+
+  private Measurement run(Load load) {
+    int n = load.count();
+    String schema = db.createSchema(load.schemaSuffix());
     Path log = Bench.serverLog();
     Progress.phase(
         "Paycron, "
-            + nodeCount
+            + load.nodes()
             + " node(s), "
-            + String.format(Locale.ROOT, "%,d", n)
-            + " schedules (schema "
+            + load.description()
+            + " (schema "
             + schema
             + ", server log "
             + log
@@ -42,7 +93,7 @@ final class PaycronBenchmark {
         HeapSampler heap = HeapSampler.start();
         PaycronNodes nodes =
             PaycronNodes.start(
-                nodeCount,
+                load.nodes(),
                 db.urlFor(schema),
                 db.user(),
                 options.latencyMs(),
@@ -54,18 +105,22 @@ final class PaycronBenchmark {
       }
       ScheduleLoader loader = new ScheduleLoader(urls);
       loader.registerBillingKeys(Math.max(n, CALIBRATION));
-      long dueSecond = DrainStats.dueSecond(n, calibrateIngest(loader, schema));
-      long ingestNanos = ingest(loader, n, dueSecond);
-      long due = dueSecond * 1000;
+      long firstSecond = DrainStats.dueSecond(n, calibrateIngest(loader, schema));
+      long ingestNanos = ingest(loader, load, firstSecond);
+      long due = firstSecond * 1000;
       if (System.currentTimeMillis() >= due) {
         throw new IllegalStateException(
             "loading overran the due time: the ingest rate fell below the calibrated estimate");
       }
-      Progress.phase("waiting for the due second (" + (due - System.currentTimeMillis()) + " ms)");
+      Progress.phase(
+          "waiting for the first due second (" + (due - System.currentTimeMillis()) + " ms)");
       DrainStats.sleepUntil(due);
-      awaitExecuted(schema, receiver, n);
+      // schedules keep falling due during the window, so the phase limit starts after it
+      Duration limit =
+          Duration.ofMinutes(options.phaseLimitMinutes()).plusSeconds(load.windowSeconds());
+      awaitExecuted(schema, receiver, n, limit);
       awaitDelivered(schema, receiver, n);
-      return measure(schema, nodeCount, n, due, ingestNanos, heap.peakBytes());
+      return measure(schema, load, due, ingestNanos, heap.peakBytes());
     }
   }
 
@@ -83,12 +138,24 @@ final class PaycronBenchmark {
     return rate;
   }
 
-  private long ingest(ScheduleLoader loader, int n, long dueSecond) {
-    Progress.phase(String.format(Locale.ROOT, "loading %,d schedules due at %d", n, dueSecond));
+  private long ingest(ScheduleLoader loader, Load plan, long firstSecond) {
+    int n = plan.count();
+    Progress.phase(
+        plan.windowSeconds() == 0
+            ? String.format(Locale.ROOT, "loading %,d schedules due at %d", n, firstSecond)
+            : String.format(
+                Locale.ROOT,
+                "loading %,d schedules due from %d to %d",
+                n,
+                firstSecond,
+                firstSecond + plan.windowSeconds() - 1));
     AtomicLong ingested = new AtomicLong();
     long started = System.nanoTime();
     CompletableFuture<Long> load =
-        CompletableFuture.supplyAsync(() -> loader.ingest("bench_", n, dueSecond, ingested));
+        CompletableFuture.supplyAsync(
+            () ->
+                loader.ingest(
+                    "bench_", n, i -> firstSecond + plan.offsetSeconds().applyAsLong(i), ingested));
     Deadline deadline = Deadline.of("Paycron ingest", options.phaseLimitMinutes());
     while (!load.isDone()) {
       DrainStats.pause(1000);
@@ -104,9 +171,9 @@ final class PaycronBenchmark {
     return load.join();
   }
 
-  private void awaitExecuted(String schema, WebhookCounter receiver, int n) {
+  private void awaitExecuted(String schema, WebhookCounter receiver, int n, Duration limit) {
     Progress progress = new Progress("Paycron", n);
-    Deadline deadline = Deadline.of("Paycron executions", options.phaseLimitMinutes());
+    Deadline deadline = Deadline.of("Paycron executions", limit);
     while (true) {
       // cheap while draining: the claim's own partial index holds only what is still due
       long claimed =
@@ -145,8 +212,8 @@ final class PaycronBenchmark {
     }
   }
 
-  private Measurement measure(
-      String schema, int nodes, int n, long due, long ingestNanos, long peakHeap) {
+  private Measurement measure(String schema, Load load, long due, long ingestNanos, long peakHeap) {
+    int n = load.count();
     long paid = db.queryLong(schema, "SELECT count(*) FROM payments WHERE status = 'PAID'");
     if (paid != n) {
       System.out.printf(
@@ -179,9 +246,9 @@ final class PaycronBenchmark {
     long drain = lastExecuted - due;
     return new Measurement(
         "Paycron",
-        nodes,
+        load.nodes(),
         n,
-        DrainStats.perSecond(n, drain),
+        DrainStats.perSecond(n, Math.max(drain, load.windowSeconds() * 1000L)),
         n / (ingestNanos / 1e9),
         DrainStats.perSecond(n, deliveries[1] - deliveries[0]),
         drain,

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntToLongFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,6 +63,15 @@ final class ScheduleLoader {
    * time in nanoseconds.
    */
   long ingest(String prefix, int count, long dueSecond, AtomicLong ingested) {
+    return ingest(prefix, count, i -> dueSecond, ingested);
+  }
+
+  /**
+   * Schedules {@code [0, count)} as {@code <prefix><i>}, schedule {@code i} at {@code
+   * dueSecond.applyAsLong(i)} (epoch seconds, as the API takes them); returns the wall time in
+   * nanoseconds.
+   */
+  long ingest(String prefix, int count, IntToLongFunction dueSecond, AtomicLong ingested) {
     int calls = (count + PER_CALL - 1) / PER_CALL;
     long started = System.nanoTime();
     runConcurrently(
@@ -75,7 +85,8 @@ final class ScheduleLoader {
     return System.nanoTime() - started;
   }
 
-  private static String body(String prefix, int call, int from, int to, long dueSecond) {
+  private static String body(
+      String prefix, int call, int from, int to, IntToLongFunction dueSecond) {
     StringBuilder body = new StringBuilder(80 * (to - from) + 64);
     body.append("{\"customer_uid\":\"").append(customerUid(call)).append("\",\"schedules\":[");
     for (int i = from; i < to; i++) {
@@ -86,7 +97,7 @@ final class ScheduleLoader {
           .append(prefix)
           .append(i)
           .append("\",\"schedule_at\":")
-          .append(dueSecond)
+          .append(dueSecond.applyAsLong(i))
           .append(",\"amount\":1000,\"name\":\"bench plan\"}");
     }
     return body.append("]}").toString();

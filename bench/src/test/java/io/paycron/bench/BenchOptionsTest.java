@@ -19,6 +19,36 @@ class BenchOptionsTest {
     assertThat(options.writeDocs()).isTrue();
     assertThat(options.scaling()).isFalse();
     assertThat(options.commandLine()).isEqualTo("./paycron bench");
+    assertThat(options.steady()).isFalse();
+  }
+
+  @Test
+  void steadyDefaultsToOneThousandPerSecondForThirtySeconds() {
+    BenchOptions options = BenchOptions.parse(new String[] {"--steady"});
+
+    assertThat(options.steady()).isTrue();
+    assertThat(options.steadyRate()).isEqualTo(1000);
+    assertThat(options.steadySeconds()).isEqualTo(30);
+    assertThat(options.steadySchedules()).isEqualTo(30_000);
+  }
+
+  @Test
+  void aSteadyRateOrLengthAsksForTheSteadyLoad() {
+    BenchOptions options =
+        BenchOptions.parse(new String[] {"--steady-rate", "100", "--steady-seconds", "5"});
+
+    assertThat(options.steady()).isTrue();
+    assertThat(options.steadySchedules()).isEqualTo(500);
+  }
+
+  @Test
+  void steadyRefusesTheBurstOptions() {
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--steady", "--drain"}))
+        .hasMessageContaining("--steady runs only the steady load");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--steady", "--schedules", "10"}))
+        .hasMessageContaining("--steady runs only the steady load");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--steady", "--nodes", "1,2"}))
+        .hasMessageContaining("--steady runs only the steady load");
   }
 
   @Test

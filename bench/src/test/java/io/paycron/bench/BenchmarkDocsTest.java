@@ -27,6 +27,26 @@ class BenchmarkDocsTest {
   }
 
   @Test
+  void notesWrittenAboveTheSectionsSurviveARun() throws Exception {
+    Path page = dir.resolve("benchmarks.md");
+    BenchmarkDocs.update(page, Map.of(BenchmarkDocs.DRAIN, "## drain\n\nfirst drain\n"));
+    String text = Files.readString(page);
+    int firstSection = text.indexOf("<!-- bench:");
+    Files.writeString(
+        page,
+        text.substring(0, firstSection)
+            + "## History\n\nwritten by hand\n\n"
+            + text.substring(firstSection));
+
+    BenchmarkDocs.update(page, Map.of(BenchmarkDocs.STEADY, "## steady\n\nfirst steady\n"));
+
+    text = Files.readString(page);
+    assertThat(text).startsWith("# Benchmarks").contains("first steady").contains("first drain");
+    assertThat(text).contains("## History\n\nwritten by hand\n\n<!-- bench:comparison -->");
+    assertThat(text.indexOf("written by hand")).isEqualTo(text.lastIndexOf("written by hand"));
+  }
+
+  @Test
   void chartAxesEndOnRoundNumbers() {
     assertThat(ExecutedOverTimeChart.niceCeiling(7)).isEqualTo(10);
     assertThat(ExecutedOverTimeChart.niceCeiling(200_000)).isEqualTo(200_000);

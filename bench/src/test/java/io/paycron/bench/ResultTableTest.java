@@ -43,6 +43,49 @@ class ResultTableTest {
   }
 
   @Test
+  void steadyLoadIsJudgedOnItsP99Lag() {
+    Measurement keptUp =
+        new Measurement(
+            "Paycron",
+            1,
+            500,
+            100,
+            1,
+            100,
+            5400,
+            new Measurement.Lag(300, 700, 800),
+            1,
+            List.<long[]>of(new long[] {0, 0}));
+
+    assertThat(ResultTable.steady(keptUp, 100, 5))
+        .contains("| offered load (due per second × seconds) | 100/s × 5 s = 500 |")
+        .contains("| executions/s achieved | 100/s |")
+        .contains("| p99 lag (due → attempt) | 0.70 s | ≤ 1 s below capacity **met** |")
+        .contains("p99 lag ≤ 1 s below capacity: **met**")
+        .doesNotContain("above capacity here");
+  }
+
+  @Test
+  void aSteadyRateThatWasNotKeptUpIsCalledAboveCapacity() {
+    Measurement behind =
+        new Measurement(
+            "Paycron",
+            1,
+            5000,
+            500,
+            1,
+            500,
+            10_000,
+            new Measurement.Lag(2500, 4900, 5000),
+            1,
+            List.<long[]>of(new long[] {0, 0}));
+
+    assertThat(ResultTable.steady(behind, 1000, 5))
+        .contains("p99 lag ≤ 1 s below capacity: **missed**")
+        .contains("500/s is below the 1,000/s offered, so this rate is above capacity here");
+  }
+
+  @Test
   void scalingIsRelativeToTheFirstRow() {
     Measurement one = measured("Paycron", 1000);
     Measurement two =
