@@ -93,6 +93,7 @@ public final class Bench {
     Measurement dbScheduler = null;
     Measurement ceiling = null;
     if (!options.skipReferences()) {
+      warmUpReferences(options, db.prefix());
       dbScheduler = new DbSchedulerBenchmark(db, options).run();
       ceiling = new RawSqlCeiling(db, options).run();
     }
@@ -104,6 +105,26 @@ public final class Bench {
     Progress.phase(load);
     if (options.writeDocs()) {
       writeDocs(options, started, machine + "; " + load, paycron, dbScheduler, ceiling, report);
+    }
+  }
+
+  /**
+   * One small round of each reference on a schema dropped right after, figures discarded, so that
+   * they too are measured on compiled code (Paycron warms up on its own nodes: see {@link
+   * PaycronBenchmark}).
+   */
+  private static void warmUpReferences(BenchOptions options, String prefix) {
+    if (options.warmUp() <= 0 || options.skipReferences()) {
+      return;
+    }
+    Progress.phase(
+        String.format(
+            Locale.ROOT, "warm-up of the references: %,d each, not measured", options.warmUp()));
+    BenchOptions small = options.forWarmUp(options.warmUp());
+    try (BenchDatabase scratch =
+        new BenchDatabase(options.dbUrl(), options.dbUser(), prefix + "_w")) {
+      new DbSchedulerBenchmark(scratch, small).run();
+      new RawSqlCeiling(scratch, small).run();
     }
   }
 

@@ -32,6 +32,10 @@ final class BenchDatabase implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(dropOnExit);
   }
 
+  String prefix() {
+    return prefix;
+  }
+
   /** Creates {@code <prefix>_<suffix>} and returns its name. */
   synchronized String createSchema(String suffix) {
     String schema = prefix + "_" + suffix;

@@ -33,6 +33,7 @@ record BenchOptions(
     boolean steady,
     int steadyRate,
     int steadySeconds,
+    int warmUp,
     String commandLine) {
 
   static final int DRAIN_SCHEDULES = 1_000_000;
@@ -52,6 +53,9 @@ record BenchOptions(
                              seconds, for the p99 lag <= 1 s below capacity target (Paycron only)
         --steady-rate R      schedules due per second of the steady load (default 1000)
         --steady-seconds S   seconds the steady load lasts (default 30)
+        --warmup W           schedules run first on a throwaway schema by each system, so that
+                             the measured run finds compiled code, as a server that has been up
+                             a while does (default N/10, at most 20000; 0 for none)
         --no-write-docs      do not regenerate docs/benchmarks.md and docs/benchmarks*.png
         --docs DIR           where the docs go (default ./docs)
         --db-url URL         PostgreSQL database (default jdbc:postgresql://127.0.0.1:5432/test)
@@ -73,6 +77,7 @@ record BenchOptions(
     boolean steady = false;
     int steadyRate = 1000;
     int steadySeconds = 30;
+    int warmUp = -1;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -91,6 +96,7 @@ record BenchOptions(
         case "--db-user" -> dbUser = value(args, ++i, arg);
         case "--phase-limit-min" -> phaseLimit = positive(arg, value(args, ++i, arg));
         case "--steady" -> steady = true;
+        case "--warmup" -> warmUp = Integer.parseInt(value(args, ++i, arg));
         // a rate or a length only means something for the steady load, so either asks for it
         case "--steady-rate" -> {
           steadyRate = positive(arg, value(args, ++i, arg));
@@ -114,6 +120,9 @@ record BenchOptions(
     if (drain && !schedulesGiven) {
       schedules = DRAIN_SCHEDULES;
     }
+    if (warmUp < 0) {
+      warmUp = Math.min(20_000, schedules / 10);
+    }
     return new BenchOptions(
         schedules,
         nodes,
@@ -128,6 +137,7 @@ record BenchOptions(
         steady,
         steadyRate,
         steadySeconds,
+        warmUp,
         "./paycron bench" + (args.length == 0 ? "" : " " + String.join(" ", args)));
   }
 
@@ -166,5 +176,27 @@ record BenchOptions(
       nodes.add(count);
     }
     return List.copyOf(nodes);
+  }
+
+  /**
+   * The same options for a warm-up of {@code n} schedules: nothing written, no warm-up of its own.
+   */
+  BenchOptions forWarmUp(int n) {
+    return new BenchOptions(
+        n,
+        nodes,
+        latencyMs,
+        false,
+        skipReferences,
+        false,
+        docsDir,
+        dbUrl,
+        dbUser,
+        phaseLimitMinutes,
+        false,
+        steadyRate,
+        steadySeconds,
+        0,
+        commandLine);
   }
 }

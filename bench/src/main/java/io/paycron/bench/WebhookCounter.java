@@ -61,6 +61,11 @@ final class WebhookCounter implements AutoCloseable {
     return received.get();
   }
 
+  /** Starts counting from zero (after a warm-up). */
+  void reset() {
+    received.set(0);
+  }
+
   @Override
   public void close() {
     server.stop(0);

@@ -5,9 +5,6 @@ import io.paycron.common.PollingLoop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +13,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,6 +51,8 @@ public class WebhookDispatcher implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final int BATCH = 100;
   private static final int RESPONSE_EXCERPT_BYTES = 1024;
+  private static final int RESPONSE_DRAIN_BYTES = 64 * 1024;
+  private static final ContentType JSON = ContentType.APPLICATION_JSON;
 
   private final WebhookRepository webhooks;
   private final WebhookSettings settings;
@@ -67,9 +79,8 @@ public class WebhookDispatcher implements SmartLifecycle {
       new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private volatile boolean running;
-  private ExecutorService httpExecutor;
   private ExecutorService senders;
-  private HttpClient http;
+  private CloseableHttpClient http;
   private volatile PollingLoop loop;
 
   WebhookDispatcher(
@@ -168,32 +179,25 @@ public class WebhookDispatcher implements SmartLifecycle {
   }
 
   private void send(WebhookRepository.Claimed delivery, Endpoint endpoint) {
-    URI uri = URI.create(delivery.url());
     long startedAt = clock.millis();
     long startedNanos = System.nanoTime();
-    HttpRequest request;
+    ClassicHttpRequest request;
     try {
-      request = request(uri, delivery, startedAt);
+      request = request(delivery, startedAt);
     } catch (RuntimeException e) {
       finish(
           delivery, startedAt, 0, null, "cannot build request: " + e.getMessage(), null, endpoint);
       return;
     }
-    // A blocking send on a pooled sender thread. HttpClient.sendAsync hands every response to the
-    // common fork-join pool, which on a 2-core machine means a new thread per response.
+    // A blocking send on a pooled sender thread, over a kept-alive connection of the endpoint.
     senders.execute(
         () -> {
           Integer status = null;
           String error = null;
           String body = null;
-          try {
-            HttpResponse<InputStream> response =
-                http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            status = response.statusCode();
-            body = excerpt(response.body());
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted: the node is stopping";
+          try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
+            status = response.getCode();
+            body = excerpt(response.getEntity());
           } catch (IOException | RuntimeException e) {
             error = describe(e);
           }
@@ -202,21 +206,19 @@ public class WebhookDispatcher implements SmartLifecycle {
         });
   }
 
-  private HttpRequest request(URI uri, WebhookRepository.Claimed delivery, long nowMillis) {
+  private ClassicHttpRequest request(WebhookRepository.Claimed delivery, long nowMillis) {
     long timestamp = nowMillis / 1000;
     List<String> secrets = signingSecrets.get(delivery.merchantId(), settings::secretsFor);
-    return HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(config.timeoutSeconds()))
-        .header("Content-Type", "application/json")
-        .header("User-Agent", "Paycron-Webhooks/1")
-        .header("webhook-id", delivery.eventId())
-        .header("webhook-timestamp", Long.toString(timestamp))
-        .header(
-            "webhook-signature",
-            WebhookSigner.header(secrets, delivery.eventId(), timestamp, delivery.payload()))
-        .header("Paycron-Event-Type", delivery.type())
-        .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-        .build();
+    HttpPost post = new HttpPost(URI.create(delivery.url()));
+    post.setHeader("User-Agent", "Paycron-Webhooks/1");
+    post.setHeader("webhook-id", delivery.eventId());
+    post.setHeader("webhook-timestamp", Long.toString(timestamp));
+    post.setHeader(
+        "webhook-signature",
+        WebhookSigner.header(secrets, delivery.eventId(), timestamp, delivery.payload()));
+    post.setHeader("Paycron-Event-Type", delivery.type());
+    post.setEntity(new StringEntity(delivery.payload(), JSON));
+    return post;
   }
 
   /** What one send came back with, waiting to be written to the delivery log. */
@@ -315,9 +317,21 @@ public class WebhookDispatcher implements SmartLifecycle {
     return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
-  private static String excerpt(InputStream body) {
-    try (body) {
+  /**
+   * The start of the answer, for the delivery log. A short answer is read to its end, which hands
+   * the connection back to the pool for the next send; a long one is left unread, and closing the
+   * response then discards its connection instead of reading megabytes.
+   */
+  private static String excerpt(HttpEntity entity) {
+    if (entity == null) {
+      return "";
+    }
+    try {
+      InputStream body = entity.getContent();
       byte[] bytes = body.readNBytes(RESPONSE_EXCERPT_BYTES);
+      if (body.readNBytes(RESPONSE_DRAIN_BYTES).length < RESPONSE_DRAIN_BYTES) {
+        body.close();
+      }
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return null;
@@ -326,8 +340,6 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    httpExecutor =
-        Executors.newFixedThreadPool(2, PollingLoop.daemonThreads("paycron-webhook-http"));
     // one thread per send in flight, at most maxInFlight; idle ones end after a minute
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
@@ -339,11 +351,25 @@ public class WebhookDispatcher implements SmartLifecycle {
             PollingLoop.daemonThreads("paycron-webhook-send"));
     pool.allowCoreThreadTimeOut(true);
     senders = pool;
+    Timeout timeout = Timeout.ofSeconds(config.timeoutSeconds());
     http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(config.connectTimeoutSeconds()))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(httpExecutor)
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnPerRoute(config.perEndpoint())
+                    .setMaxConnTotal(config.maxInFlight())
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.ofSeconds(config.connectTimeoutSeconds()))
+                            .setSocketTimeout(timeout)
+                            .setTimeToLive(TimeValue.ofMinutes(5))
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+            .disableRedirectHandling() // a redirect is an answer, not a delivery
+            .disableAutomaticRetries() // retries are the RetryPolicy's, and logged
+            .disableCookieManagement()
+            .disableContentCompression()
             .build();
     running = true;
     if (config.enabled()) {
@@ -381,8 +407,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     if (senders != null) {
       senders.shutdownNow();
     }
-    if (httpExecutor != null) {
-      httpExecutor.shutdownNow();
+    if (http != null) {
+      http.close(CloseMode.IMMEDIATE);
     }
   }
 
