@@ -62,7 +62,9 @@ public record PaycronProperties(
       @DefaultValue("10") long connectTimeoutSeconds,
       @DefaultValue("30") long timeoutSeconds,
       @DefaultValue("16") int perEndpoint,
-      @DefaultValue("256") int maxInFlight) {}
+      @DefaultValue("256") int maxInFlight,
+      // deliveries one node holds (sending, or queued behind their endpoint's slots)
+      @DefaultValue("2000") int maxHeld) {}
 
   public boolean usesPostgres() {
     return dbUrl != null && !dbUrl.isBlank();

@@ -48,13 +48,13 @@ class PaymentRepository {
                 card_publisher_name, card_quota, name, amount, cancel_amount, cancel_reserved,
                 currency, buyer_name, buyer_email, buyer_tel, buyer_addr, buyer_postcode,
                 custom_data, notice_url, status, fail_reason, cancel_reason, sandbox, started_at,
-                paid_at, failed_at, cancelled_at, updated_at, version)
+                paid_at, failed_at, cancelled_at, updated_at, version, live_uid)
             VALUES (:merchant, :impUid, :merchantUid, :customerUid, :usage, :provider, :pgId,
                 NULL, NULL, :cardNumber, :cardCode, :cardName, :cardType, :issuerCode, :issuerName,
                 :publisherCode, :publisherName, :quota, :name, :amount, 0, 0, :currency,
                 :buyerName, :buyerEmail, :buyerTel, :buyerAddr, :buyerPostcode, :customData,
                 :noticeUrl, :status, :failReason, NULL, :sandbox, :startedAt, 0, :failedAt, 0,
-                :startedAt, 1)""";
+                :startedAt, 1, :liveUid)""";
 
   /** Inserts a new payment; a unique violation means the merchant_uid is live elsewhere. */
   void insert(Payment p) {
@@ -78,6 +78,7 @@ class PaymentRepository {
         .addValue("merchant", p.merchantId())
         .addValue("impUid", p.impUid())
         .addValue("merchantUid", p.merchantUid())
+        .addValue("liveUid", p.status() == PaymentStatus.FAILED ? null : p.merchantUid())
         .addValue("customerUid", p.customerUid())
         .addValue("usage", p.customerUidUsage())
         .addValue("provider", p.pgProvider())
@@ -137,8 +138,8 @@ class PaymentRepository {
     merchantUids.forEach(uids::add);
     return new HashSet<>(
         jdbc.sql(
-                "SELECT merchant_uid FROM payments WHERE merchant_id = :merchant"
-                    + " AND status <> 'FAILED' AND merchant_uid IN (SELECT uid FROM "
+                "SELECT live_uid FROM payments WHERE merchant_id = :merchant"
+                    + " AND live_uid IN (SELECT uid FROM "
                     + uids.sql(dialect)
                     + ")")
             .param("merchant", merchantId)
@@ -240,6 +241,7 @@ class PaymentRepository {
     return jdbc.sql(
             "UPDATE payments SET status = v.new_status, pg_tid = v.tid, apply_num = v.approval,"
                 + " fail_reason = v.reason, paid_at = v.paid, failed_at = v.failed,"
+                + " live_uid = CASE WHEN v.new_status = 'FAILED' THEN NULL ELSE live_uid END,"
                 + " updated_at = :now, version = version + 1 FROM "
                 + rows.sql(dialect)
                 + """
@@ -298,7 +300,7 @@ class PaymentRepository {
     return jdbc.sql(
             """
             SELECT * FROM payments
-            WHERE merchant_id = :merchant AND merchant_uid = :merchantUid AND status <> 'FAILED'""")
+            WHERE merchant_id = :merchant AND live_uid = :merchantUid""")
         .param("merchant", merchantId)
         .param("merchantUid", merchantUid)
         .query(PaymentRepository::map)

@@ -76,6 +76,7 @@ public class Outbox {
     long now = clock.millis();
     List<WebhookRepository.Event> events = new ArrayList<>();
     List<WebhookRepository.Delivery> deliveries = new ArrayList<>();
+    List<WebhookRepository.Claimed> toSend = new ArrayList<>();
     Map<String, Optional<String>> merchantUrls = new HashMap<>();
     for (Emission emission : emissions) {
       String eventId = "msg_" + Secrets.randomHex(12);
@@ -100,27 +101,49 @@ public class Outbox {
         deliveries.add(
             new WebhookRepository.Delivery(
                 emission.merchantId(), eventId, url, DeliveryStatus.PENDING, 0, now, 0));
+        toSend.add(
+            new WebhookRepository.Claimed(
+                emission.merchantId(), eventId, url, 0, emission.type(), payload, now));
       }
     }
     webhooks.insertEvents(events);
-    webhooks.insertDeliveries(deliveries, now);
+    // This node sends what it just queued, if it has room: the deliveries are written already
+    // held by it (with a lease), which spares claiming them again. Otherwise they wait to be
+    // claimed by any node.
+    WebhookDispatcher.Reservation reservation = dispatcher.reserve(toSend.size());
+    webhooks.insertDeliveries(deliveries, now, reservation.leaseUntil());
     if (!deliveries.isEmpty()) {
-      wakeDispatcherAfterCommit();
+      afterCommit(
+          () -> {
+            if (reservation.granted()) {
+              dispatcher.send(toSend, reservation);
+            } else {
+              dispatcher.wake();
+            }
+          },
+          () -> dispatcher.cancel(reservation));
+    } else {
+      dispatcher.cancel(reservation);
     }
     return events.stream().map(WebhookRepository.Event::eventId).toList();
   }
 
-  private void wakeDispatcherAfterCommit() {
+  /** Runs {@code committed} once the transaction commits, {@code rolledBack} if it does not. */
+  private static void afterCommit(Runnable committed, Runnable rolledBack) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
-            public void afterCommit() {
-              dispatcher.wake();
+            public void afterCompletion(int status) {
+              if (status == STATUS_COMMITTED) {
+                committed.run();
+              } else {
+                rolledBack.run();
+              }
             }
           });
     } else {
-      dispatcher.wake();
+      committed.run();
     }
   }
 }

@@ -75,6 +75,10 @@ public class WebhookDispatcher implements SmartLifecycle {
    */
   private final Map<WebhookRepository.Key, Long> held = new ConcurrentHashMap<>();
 
+  /** Room promised to deliveries being written held by this node (see {@link #reserve}). */
+  private final java.util.concurrent.atomic.AtomicInteger reserved =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final java.util.Queue<Result> results =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -104,13 +108,56 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
   }
 
+  /** Room this node set aside for deliveries it is about to write already held. */
+  record Reservation(int count, Long leaseUntil) {
+    boolean granted() {
+      return leaseUntil != null;
+    }
+  }
+
+  /**
+   * Sets aside room for {@code count} deliveries this node will send itself right after they
+   * commit; refused (no lease) when the node is not dispatching or has no room, and then they are
+   * queued for any node to claim.
+   */
+  Reservation reserve(int count) {
+    if (!running || !config.enabled() || count == 0) {
+      return new Reservation(0, null);
+    }
+    if (reserved.addAndGet(count) + held.size() > config.maxHeld()) {
+      reserved.addAndGet(-count);
+      return new Reservation(0, null);
+    }
+    return new Reservation(count, clock.millis() + lease().toMillis());
+  }
+
+  /** Gives back a reservation that was not used (its transaction rolled back). */
+  void cancel(Reservation reservation) {
+    reserved.addAndGet(-reservation.count());
+  }
+
+  /** Sends deliveries written already held by this node under {@code reservation}. */
+  void send(List<WebhookRepository.Claimed> deliveries, Reservation reservation) {
+    for (WebhookRepository.Claimed delivery : deliveries) {
+      held.put(
+          new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()),
+          reservation.leaseUntil());
+    }
+    reserved.addAndGet(-reservation.count());
+    for (WebhookRepository.Claimed delivery : deliveries) {
+      endpoints
+          .computeIfAbsent(delivery.url(), url -> new Endpoint(config.perEndpoint()))
+          .offer(delivery);
+    }
+  }
+
   /** Records finished sends, then claims and sends what is due; returns how much it did. */
   public int dispatchOnce() {
     int recorded = recordResults();
     long now = clock.millis();
     renewHeldLeases(now); // first: this node never releases what it still holds
     webhooks.releaseExpiredLeases(now);
-    int room = config.maxInFlight() - held.size();
+    int room = config.maxHeld() - held.size() - reserved.get();
     if (room <= 0) {
       return recorded;
     }

@@ -84,15 +84,19 @@ class WebhookRepository {
             .toArray(SqlParameterSource[]::new));
   }
 
-  void insertDeliveries(List<Delivery> deliveries, long now) {
+  /**
+   * Queues deliveries; with a lease ({@code leaseUntil} not null) they are already held by this
+   * node, which sends them right after the commit without claiming them.
+   */
+  void insertDeliveries(List<Delivery> deliveries, long now, Long leaseUntil) {
     if (deliveries.isEmpty()) {
       return;
     }
     named.batchUpdate(
         """
         INSERT INTO webhook_deliveries (merchant_id, event_id, url, status, attempts,
-            next_attempt_at, delivered_at, created_at, updated_at)
-        VALUES (:merchant, :id, :url, 'PENDING', 0, :now, 0, :now, :now)""",
+            next_attempt_at, lease_until, delivered_at, created_at, updated_at)
+        VALUES (:merchant, :id, :url, :status, 0, :now, :lease, 0, :now, :now)""",
         deliveries.stream()
             .map(
                 d ->
@@ -100,6 +104,12 @@ class WebhookRepository {
                         .addValue("merchant", d.merchantId())
                         .addValue("id", d.eventId())
                         .addValue("url", d.url())
+                        .addValue(
+                            "status",
+                            leaseUntil == null
+                                ? DeliveryStatus.PENDING.name()
+                                : DeliveryStatus.DELIVERING.name())
+                        .addValue("lease", leaseUntil, java.sql.Types.BIGINT)
                         .addValue("now", now))
             .toArray(SqlParameterSource[]::new));
   }
