@@ -87,7 +87,11 @@ class ScheduleOutcomes implements PaymentListener {
     if (SCHEDULED_USAGE.equals(payment.customerUidUsage())
         && payment.status() == PaymentStatus.CANCELLED) {
       schedules.setPaymentStatus(
-          payment.merchantId(), payment.impUid(), PaymentStatus.CANCELLED.wire(), clock.millis());
+          payment.merchantId(),
+          payment.merchantUid(),
+          payment.impUid(),
+          PaymentStatus.CANCELLED.wire(),
+          clock.millis());
     }
   }
 }

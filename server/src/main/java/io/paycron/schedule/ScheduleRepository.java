@@ -190,15 +190,18 @@ class ScheduleRepository {
         .update();
   }
 
-  void setPaymentStatus(String merchantId, String impUid, String paymentStatus, long now) {
+  /** The payment of an executed schedule changed (it was refunded). */
+  void setPaymentStatus(
+      String merchantId, String merchantUid, String impUid, String paymentStatus, long now) {
     jdbc.sql(
             """
             UPDATE schedules SET payment_status = :paymentStatus, updated_at = :now,
                 version = version + 1
-            WHERE merchant_id = :merchant AND imp_uid = :imp""")
+            WHERE merchant_id = :merchant AND merchant_uid = :uid AND imp_uid = :imp""")
         .param("paymentStatus", paymentStatus)
         .param("now", now)
         .param("merchant", merchantId)
+        .param("uid", merchantUid)
         .param("imp", impUid)
         .update();
   }
