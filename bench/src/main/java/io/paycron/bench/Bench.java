@@ -88,7 +88,8 @@ public final class Bench {
       Path serverLog) {
     List<Measurement> paycron = new ArrayList<>();
     for (int nodes : options.nodes()) {
-      paycron.add(new PaycronBenchmark(db, options).run(nodes));
+      paycron.add(
+          new PaycronBenchmark(name -> PostgresSchema.create(db, name), options).run(nodes));
     }
     Measurement dbScheduler = null;
     Measurement ceiling = null;
@@ -139,7 +140,7 @@ public final class Bench {
       String machine,
       String loadAtStart) {
     Measurement paycron =
-        new PaycronBenchmark(db, options)
+        new PaycronBenchmark(name -> PostgresSchema.create(db, name), options)
             .runSteady(options.nodes().get(0), options.steadyRate(), options.steadySeconds());
     String load = loadDuring(loadAtStart);
     String report = ResultTable.steady(paycron, options.steadyRate(), options.steadySeconds());
