@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code ./paycron bench}: N schedules due in the same second, executed by Paycron (end to end,
  * webhooks included), by db-scheduler and by a raw SQL loop on the same PostgreSQL; one table with
  * the ratios, and docs/benchmarks.md with a plot. {@code --steady} instead offers Paycron a steady
- * rate over consecutive seconds and reports its lag against the below-capacity target.
+ * rate over consecutive seconds and reports its lag against the below-capacity target; {@code
+ * --sqlite} runs Paycron's burst alone on one node on the embedded SQLite default, without
+ * PostgreSQL.
  */
 public final class Bench {
 
@@ -64,23 +66,54 @@ public final class Bench {
     String prefix = "bench_" + started.format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
     Path serverLog = serverLog();
     deleteQuietly(serverLog);
+    if (options.sqlite()) {
+      run(
+          options,
+          started,
+          serverLog,
+          SqliteDataFolder.describeDatabase(),
+          SqliteDataFolder::create,
+          null);
+      return;
+    }
     try (BenchDatabase db = new BenchDatabase(options.dbUrl(), options.dbUser(), prefix)) {
       db.requireReachable();
-      String machine = MachineDescription.describe(db.serverVersion());
-      String loadAtStart = MachineDescription.loadAverage();
-      Progress.phase(options.commandLine());
-      Progress.phase(machine);
-      if (options.steady()) {
-        steady(db, options, started, machine, loadAtStart);
-      } else {
-        burst(db, options, started, machine, loadAtStart, serverLog);
-      }
+      run(
+          options,
+          started,
+          serverLog,
+          db.serverVersion() + " on 127.0.0.1 (same machine)",
+          name -> PostgresSchema.create(db, name),
+          db);
+    }
+  }
+
+  /**
+   * Paycron on {@code storage}; {@code references} is the PostgreSQL database of db-scheduler and
+   * the raw SQL ceiling, null with {@code --sqlite} (which skips them).
+   */
+  private static void run(
+      BenchOptions options,
+      ZonedDateTime started,
+      Path serverLog,
+      String database,
+      PaycronStorage.Fresh storage,
+      BenchDatabase references) {
+    String machine = MachineDescription.describe(database);
+    String loadAtStart = MachineDescription.loadAverage();
+    Progress.phase(options.commandLine());
+    Progress.phase(machine);
+    if (options.steady()) {
+      steady(storage, options, started, machine, loadAtStart);
+    } else {
+      burst(storage, references, options, started, machine, loadAtStart, serverLog);
     }
   }
 
   /** N due in one second, for Paycron and (unless skipped) the references. */
   private static void burst(
-      BenchDatabase db,
+      PaycronStorage.Fresh storage,
+      BenchDatabase references,
       BenchOptions options,
       ZonedDateTime started,
       String machine,
@@ -88,14 +121,14 @@ public final class Bench {
       Path serverLog) {
     List<Measurement> paycron = new ArrayList<>();
     for (int nodes : options.nodes()) {
-      paycron.add(new PaycronBenchmark(db, options).run(nodes));
+      paycron.add(new PaycronBenchmark(storage, options).run(nodes));
     }
     Measurement dbScheduler = null;
     Measurement ceiling = null;
     if (!options.skipReferences()) {
-      warmUpReferences(options, db.prefix());
-      dbScheduler = new DbSchedulerBenchmark(db, options).run();
-      ceiling = new RawSqlCeiling(db, options).run();
+      warmUpReferences(options, references.prefix());
+      dbScheduler = new DbSchedulerBenchmark(references, options).run();
+      ceiling = new RawSqlCeiling(references, options).run();
     }
     String load = loadDuring(loadAtStart);
     boolean oom = OUT_OF_MEMORY.get() || logMentionsOutOfMemory(serverLog);
@@ -133,13 +166,13 @@ public final class Bench {
    * Paycron's own lag below its capacity, not a comparison.
    */
   private static void steady(
-      BenchDatabase db,
+      PaycronStorage.Fresh storage,
       BenchOptions options,
       ZonedDateTime started,
       String machine,
       String loadAtStart) {
     Measurement paycron =
-        new PaycronBenchmark(db, options)
+        new PaycronBenchmark(storage, options)
             .runSteady(options.nodes().get(0), options.steadyRate(), options.steadySeconds());
     String load = loadDuring(loadAtStart);
     String report = ResultTable.steady(paycron, options.steadyRate(), options.steadySeconds());
@@ -181,7 +214,10 @@ public final class Bench {
       Measurement ceiling,
       boolean oom) {
     StringBuilder out = new StringBuilder();
-    out.append(ResultTable.comparison(paycron.get(0), dbScheduler, ceiling));
+    out.append(
+        options.sqlite()
+            ? ResultTable.sqlite(paycron.get(0))
+            : ResultTable.comparison(paycron.get(0), dbScheduler, ceiling));
     if (options.scaling()) {
       out.append("\n").append(ResultTable.scaling(paycron));
     }
@@ -202,9 +238,11 @@ public final class Bench {
       String report) {
     Path docs = Path.of(options.docsDir());
     String kind =
-        options.drain()
-            ? BenchmarkDocs.DRAIN
-            : options.scaling() ? BenchmarkDocs.SCALING : BenchmarkDocs.COMPARISON;
+        options.sqlite()
+            ? BenchmarkDocs.SQLITE
+            : options.drain()
+                ? BenchmarkDocs.DRAIN
+                : options.scaling() ? BenchmarkDocs.SCALING : BenchmarkDocs.COMPARISON;
     String image =
         kind.equals(BenchmarkDocs.COMPARISON) ? "benchmarks.png" : "benchmarks-" + kind + ".png";
     List<Measurement> plotted =
@@ -220,8 +258,9 @@ public final class Bench {
     String title =
         String.format(
             Locale.ROOT,
-            "%,d schedules due in the same second: executed over time",
-            options.schedules());
+            "%,d schedules due in the same second%s: executed over time",
+            options.schedules(),
+            options.sqlite() ? ", embedded SQLite, one node" : "");
     try {
       ExecutedOverTimeChart.write(docs.resolve(image), title, plotted);
       Map<String, String> sections = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,54 +73,23 @@ final class BenchDatabase implements AutoCloseable {
     return DriverManager.getConnection(urlFor(schema), user, "");
   }
 
+  /** The harness's SQL on {@code schema}'s tables. */
+  SqlRunner at(String schema) {
+    return () -> connect(schema);
+  }
+
   /** One long (or 0 when the query returns no row) from {@code sql} in {@code schema}. */
   long queryLong(String schema, String sql, Object... params) {
-    try (Connection connection = connect(schema);
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        statement.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
+    return at(schema).queryLong(sql, params);
   }
 
   /** Rows of longs from {@code sql}. */
   List<long[]> queryRows(String schema, String sql, Object... params) {
-    try (Connection connection = connect(schema);
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        statement.setObject(i + 1, params[i]);
-      }
-      List<long[]> rows = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery()) {
-        int columns = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          long[] row = new long[columns];
-          for (int c = 0; c < columns; c++) {
-            row[c] = rs.getLong(c + 1);
-          }
-          rows.add(row);
-        }
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
+    return at(schema).queryRows(sql, params);
   }
 
   void execute(String schema, String... statements) {
-    try (Connection connection = connect(schema);
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+    at(schema).execute(statements);
   }
 
   String serverVersion() {

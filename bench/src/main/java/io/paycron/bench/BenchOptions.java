@@ -18,6 +18,8 @@ import java.util.List;
  * @param steady run only the steady-load phase (Paycron only, on one node count)
  * @param steadyRate schedules due in each second of the steady load
  * @param steadySeconds how many consecutive seconds the steady load lasts
+ * @param warmUp schedules each system runs first, not measured
+ * @param sqlite Paycron alone, on one node, on the embedded SQLite default instead of PostgreSQL
  */
 record BenchOptions(
     int schedules,
@@ -34,6 +36,7 @@ record BenchOptions(
     int steadyRate,
     int steadySeconds,
     int warmUp,
+    boolean sqlite,
     String commandLine) {
 
   static final int DRAIN_SCHEDULES = 1_000_000;
@@ -44,6 +47,8 @@ record BenchOptions(
                              [--skip-references] [--no-write-docs]
              ./paycron bench --steady [--steady-rate R] [--steady-seconds S] [--nodes 1]
                              [--latency-ms 0] [--no-write-docs]
+             ./paycron bench --sqlite [--schedules N] [--warmup W] [--latency-ms 0]
+                             [--no-write-docs]
         --schedules N        schedules due in the same second (default 200000)
         --nodes LIST         in-process Paycron nodes on one schema; a list (1,2,3) reports scaling
         --latency-ms MS      sandbox gateway latency per charge (default 0)
@@ -53,9 +58,14 @@ record BenchOptions(
                              seconds, for the p99 lag <= 1 s below capacity target (Paycron only)
         --steady-rate R      schedules due per second of the steady load (default 1000)
         --steady-seconds S   seconds the steady load lasts (default 30)
-        --warmup W           schedules run first on a throwaway schema by each system, so that
-                             the measured run finds compiled code, as a server that has been up
-                             a while does (default N/10, at most 20000; 0 for none)
+        --sqlite             the burst on one node with the embedded SQLite default (a fresh
+                             temporary data folder, deleted after) instead of PostgreSQL, for the
+                             >= 1,000 executions/s on one node target; Paycron only (the
+                             references run on PostgreSQL), and no PostgreSQL needed
+        --warmup W           schedules run first by each system, not measured (Paycron on its
+                             own nodes, emptied after; the references on a throwaway schema), so
+                             that the measured run finds compiled code, as a server that has
+                             been up a while does (default N/10, at most 20000; 0 for none)
         --no-write-docs      do not regenerate docs/benchmarks.md and docs/benchmarks*.png
         --docs DIR           where the docs go (default ./docs)
         --db-url URL         PostgreSQL database (default jdbc:postgresql://127.0.0.1:5432/test)
@@ -78,6 +88,8 @@ record BenchOptions(
     int steadyRate = 1000;
     int steadySeconds = 30;
     int warmUp = -1;
+    boolean sqlite = false;
+    boolean databaseGiven = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -92,8 +104,15 @@ record BenchOptions(
         case "--write-docs" -> writeDocs = true;
         case "--no-write-docs" -> writeDocs = false;
         case "--docs" -> docsDir = value(args, ++i, arg);
-        case "--db-url" -> dbUrl = value(args, ++i, arg);
-        case "--db-user" -> dbUser = value(args, ++i, arg);
+        case "--db-url" -> {
+          dbUrl = value(args, ++i, arg);
+          databaseGiven = true;
+        }
+        case "--db-user" -> {
+          dbUser = value(args, ++i, arg);
+          databaseGiven = true;
+        }
+        case "--sqlite" -> sqlite = true;
         case "--phase-limit-min" -> phaseLimit = positive(arg, value(args, ++i, arg));
         case "--steady" -> steady = true;
         case "--warmup" -> warmUp = Integer.parseInt(value(args, ++i, arg));
@@ -108,6 +127,10 @@ record BenchOptions(
         }
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
       }
+    }
+    if (sqlite) {
+      refuseForSqlite(nodes, steady, drain, databaseGiven);
+      skipReferences = true; // db-scheduler and the raw SQL ceiling run on PostgreSQL only
     }
     if (steady && (drain || schedulesGiven || nodes.size() > 1)) {
       throw new IllegalArgumentException(
@@ -138,7 +161,33 @@ record BenchOptions(
         steadyRate,
         steadySeconds,
         warmUp,
+        sqlite,
         "./paycron bench" + (args.length == 0 ? "" : " " + String.join(" ", args)));
+  }
+
+  /**
+   * SQLite serves one node (the server takes an OS file lock on its database) and has neither the
+   * steady load's nor the drain's target; the database options are PostgreSQL's.
+   */
+  private static void refuseForSqlite(
+      List<Integer> nodes, boolean steady, boolean drain, boolean databaseGiven) {
+    if (!nodes.equals(List.of(1))) {
+      throw new IllegalArgumentException(
+          "--sqlite runs one node: the embedded SQLite database serves one process (the server"
+              + " locks its file), so --nodes "
+              + String.join(",", nodes.stream().map(String::valueOf).toList())
+              + " needs PostgreSQL (leave out --sqlite)");
+    }
+    if (steady || drain) {
+      throw new IllegalArgumentException(
+          "--sqlite runs the burst (--schedules N due in one second); --steady and --drain are"
+              + " PostgreSQL runs");
+    }
+    if (databaseGiven) {
+      throw new IllegalArgumentException(
+          "--sqlite makes its own embedded SQLite database; --db-url and --db-user are for"
+              + " PostgreSQL");
+    }
   }
 
   /** How many schedules the steady load offers in all. */
@@ -197,6 +246,7 @@ record BenchOptions(
         steadyRate,
         steadySeconds,
         0,
+        sqlite,
         commandLine);
   }
 }

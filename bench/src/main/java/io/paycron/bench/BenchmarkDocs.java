@@ -9,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * docs/benchmarks.md. Each kind of run (side by side, 1M drain, node scaling, steady load) rewrites
- * its own section and keeps the others, so the page always holds the latest run of each kind; the
- * text above the sections is kept as found (a new page starts from {@link #HEADER}); the method
- * text is rewritten every time from here.
+ * docs/benchmarks.md. Each kind of run (side by side, 1M drain, node scaling, steady load, embedded
+ * SQLite) rewrites its own section and keeps the others, so the page always holds the latest run of
+ * each kind; the text above the sections is kept as found (a new page starts from {@link #HEADER});
+ * the method text is rewritten every time from here.
  */
 final class BenchmarkDocs {
 
@@ -20,6 +20,7 @@ final class BenchmarkDocs {
   static final String DRAIN = "drain";
   static final String SCALING = "scaling";
   static final String STEADY = "steady";
+  static final String SQLITE = "sqlite";
 
   private static final Map<String, String> NOT_RUN_YET = new LinkedHashMap<>();
 
@@ -31,6 +32,8 @@ final class BenchmarkDocs {
         SCALING,
         "## From 1 to 3 nodes\n\n_Not run yet: `./paycron bench --nodes 1,2,3 --skip-references`._\n");
     NOT_RUN_YET.put(STEADY, "## Steady load\n\n_Not run yet: `./paycron bench --steady`._\n");
+    NOT_RUN_YET.put(
+        SQLITE, "## Embedded SQLite, one node\n\n_Not run yet: `./paycron bench --sqlite`._\n");
   }
 
   private static final Pattern SECTION =
@@ -80,8 +83,8 @@ final class BenchmarkDocs {
       # Benchmarks
 
       Written by `./paycron bench` (module `bench`); every run rewrites the section of its kind
-      (side by side, the 1,000,000 drain, node scaling, steady load) and keeps the latest of the
-      others. The numbers come from the server code of the commit they were run on: see each
+      (side by side, the 1,000,000 drain, node scaling, steady load, embedded SQLite) and keeps the
+      latest of the others. The numbers come from the server code of the commit they were run on: see each
       section's date.
       """;
 
@@ -92,13 +95,17 @@ final class BenchmarkDocs {
 
       - **One JVM, one PostgreSQL.** Paycron nodes run in the benchmark's JVM (`new
         SpringApplicationBuilder(PaycronApplication.class)`, the same `application.yml` and
-        defaults as `./paycron serve`; only the database URL, the port, the sandbox webhook URL,
-        the sandbox latency and the log file are given). Each system gets a fresh schema
-        `bench_<timestamp>_<system>` in the `test` database, dropped at the end. The systems run
-        one after another, never at the same time.
+        defaults as `./paycron serve`; only the database URL (with `--sqlite`, the data folder),
+        the port, the sandbox webhook URL, the sandbox latency and the log file are given). Each
+        system gets a fresh schema `bench_<timestamp>_<system>` in the `test` database, dropped at
+        the end. The systems run one after another, never at the same time. `--sqlite` needs no
+        PostgreSQL: see **Embedded SQLite** below.
       - **Paycron.** The sandbox merchant logs in over HTTP; one billing key (test card 4242…) is
         registered per 1,000 schedules; a short calibration load at a far-off date measures the
-        API's rate so the due second can be set just after the real load ends. Then N schedules,
+        API's rate so the due second can be set just after the real load ends. Before that,
+        `--warmup` W schedules (default N / 10, at most 20,000) run through the same nodes, in
+        rounds until one spends under a tenth of its time in the JIT compiler (at most 6), and the
+        work tables are emptied: the measured run finds compiled code. Then N schedules,
         all at the same `schedule_at` second, go through `POST /subscribe/payments/schedule`,
         1,000 per call, from 4 concurrent clients spread over the nodes. **ingest/s** = N / wall
         time of those calls. From the due second, Paycron claims, charges (sandbox gateway, no
@@ -106,7 +113,9 @@ final class BenchmarkDocs {
         per schedule to a local receiver (`com.sun.net.httpserver`, answers 200 at once).
         **executions/s** = N / (last `payments.paid_at` − due time). **webhook deliveries/s** = N /
         (last − first `webhook_deliveries.delivered_at`). **lag** = `payments.started_at −
-        schedules.schedule_at` per schedule. All of these are read from the database after the
+        schedules.schedule_at` per schedule; p50 and p99 are what `percentile_disc` picks (the
+        value at position ⌈p × N⌉ in lag order), taken with `ORDER BY … LIMIT 1 OFFSET` so that
+        PostgreSQL and SQLite run the same SQL. All of these are read from the database after the
         run; during it the console shows progress from a cheap count (the claim's partial index)
         and the receiver's count. Paycron's own log goes to `target/bench-paycron.log` (it logs
         every webhook attempt at INFO, as in production).
@@ -119,6 +128,18 @@ final class BenchmarkDocs {
         **lag** is as above, over all N; **executions/s achieved** = N / (last `payments.paid_at`
         − first due second), but over no less than S seconds, so keeping up reads as R. When it
         falls below 95 % of R, R is above capacity on this machine and the verdict says so.
+      - **Embedded SQLite** (`--sqlite`; Paycron only, one node, no PostgreSQL). The same burst,
+        warm-up and measurements as **Paycron** above, with the node on its embedded default, as
+        `./paycron serve` without `PAYCRON_DB_URL`: no database URL (an empty `paycron.db-url`,
+        so an exported `PAYCRON_DB_URL` cannot turn the run into a PostgreSQL run), `paycron.data`
+        a fresh temporary folder under `java.io.tmpdir` (its file system is in the machine line),
+        deleted after the run, and the server's own SQLite settings (WAL, `synchronous=FULL`, one
+        writer). The harness reads the node's `paycron.db` over read-only connections of its own
+        while the node runs (WAL lets readers in beside the writer); its two writes between phases
+        (dropping the calibration load, emptying the tables after the warm-up) wait for the node's
+        writer as the node's own do. SQLite serves one process (the server locks its file), so a
+        node list is refused; db-scheduler and the raw SQL ceiling run on PostgreSQL and are left
+        out. Target: **≥ 1,000 executions/s on one node**, executions/s as above.
       - **db-scheduler** (`com.github.kagkarlsson:db-scheduler` 16.7.1, the newest version served
         here): its PostgreSQL `scheduled_tasks` table (from its docs), one one-time task instance
         per schedule, loaded with its own `SchedulerClient.scheduleBatch` (1,000 per batch, 4

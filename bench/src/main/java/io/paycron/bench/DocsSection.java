@@ -31,6 +31,11 @@ final class DocsSection {
                   Locale.ROOT, "## %,d due in one second (heap capped)", options.schedules());
           case BenchmarkDocs.SCALING ->
               "## From 1 to " + options.nodes().get(options.nodes().size() - 1) + " nodes";
+          case BenchmarkDocs.SQLITE ->
+              String.format(
+                  Locale.ROOT,
+                  "## Embedded SQLite: %,d schedules due in one second, one node",
+                  options.schedules());
           case BenchmarkDocs.STEADY ->
               String.format(
                   Locale.ROOT,

@@ -15,23 +15,44 @@ final class DrainStats {
   private DrainStats() {}
 
   /**
-   * {@code lagSql} returns one row: p50, p99, max of (attempt − due) in milliseconds. {@code
-   * seriesSql} takes the due time in ms and returns (bucket, executed in it) rows, bucket being
-   * (execution time − due) / {@link #BUCKET_MILLIS}.
+   * p50, p99 and max of the lags {@code lagsSql} returns, one row per item with its (attempt − due)
+   * in milliseconds as the column {@code lag_ms}. The percentiles are {@code percentile_disc}'s
+   * picks, taken with {@code ORDER BY … LIMIT 1 OFFSET}, so PostgreSQL and SQLite (which has no
+   * ordered-set aggregates) run the same SQL and give the same numbers for the same rows.
    */
-  static Measurement.Lag lag(BenchDatabase db, String schema, String lagSql, Object... params) {
-    List<long[]> rows = db.queryRows(schema, lagSql, params);
-    long[] row = rows.isEmpty() ? new long[3] : rows.get(0);
-    return new Measurement.Lag(row[0], row[1], row[2]);
+  static Measurement.Lag lag(SqlRunner sql, String lagsSql) {
+    long[] countAndMax =
+        sql.queryRows("SELECT count(*), max(lag_ms) FROM (" + lagsSql + ") lags").get(0);
+    long count = countAndMax[0];
+    if (count == 0) {
+      return new Measurement.Lag(0, 0, 0);
+    }
+    String pick = "SELECT lag_ms FROM (" + lagsSql + ") lags ORDER BY lag_ms LIMIT 1 OFFSET ?";
+    return new Measurement.Lag(
+        sql.queryLong(pick, percentileOffset(0.5, count)),
+        sql.queryLong(pick, percentileOffset(0.99, count)),
+        countAndMax[1]);
   }
 
-  /** Cumulative (ms since due, executed) points, starting at (0, 0). */
-  static List<long[]> executedOverTime(
-      BenchDatabase db, String schema, String seriesSql, long due) {
+  /**
+   * Where {@code percentile_disc(fraction)} picks among {@code count} sorted values, from 0: the
+   * first whose position (from 1) over {@code count} reaches {@code fraction}; the same double
+   * arithmetic as PostgreSQL's, so the pick is the same.
+   */
+  static long percentileOffset(double fraction, long count) {
+    return Math.max(0, (long) Math.ceil(fraction * count) - 1);
+  }
+
+  /**
+   * Cumulative (ms since due, executed) points, starting at (0, 0). {@code seriesSql} takes the due
+   * time in ms and the bucket width and returns (bucket, executed in it) rows, bucket being
+   * (execution time − due) / {@link #BUCKET_MILLIS}.
+   */
+  static List<long[]> executedOverTime(SqlRunner sql, String seriesSql, long due) {
     List<long[]> points = new ArrayList<>();
     points.add(new long[] {0, 0});
     long total = 0;
-    for (long[] row : db.queryRows(schema, seriesSql, due, BUCKET_MILLIS)) {
+    for (long[] row : sql.queryRows(seriesSql, due, BUCKET_MILLIS)) {
       total += row[1];
       points.add(new long[] {(row[0] + 1) * BUCKET_MILLIS, total});
     }

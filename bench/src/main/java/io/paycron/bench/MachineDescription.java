@@ -11,7 +11,8 @@ final class MachineDescription {
 
   private MachineDescription() {}
 
-  static String describe(String postgresVersion) {
+  /** {@code database}: what the measured systems run on, and where. */
+  static String describe(String database) {
     Runtime runtime = Runtime.getRuntime();
     return String.format(
         Locale.ROOT,
@@ -22,7 +23,7 @@ final class MachineDescription {
         System.getProperty("java.vm.name"),
         System.getProperty("java.runtime.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.version"),
-        postgresVersion + " on 127.0.0.1 (same machine)",
+        database,
         ResultTable.mib(runtime.maxMemory()));
   }
 

@@ -10,20 +10,39 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntToLongFunction;
 
 /**
- * Paycron end to end: nodes started in this JVM on a fresh schema, schedules loaded through the
- * HTTP API, then timed from their (first) due second until every schedule is executed and every
- * webhook delivered to a local receiver. Two loads: the burst (all due in one second) and the
- * steady load (the same number due in each of several consecutive seconds).
+ * Paycron end to end: nodes started in this JVM on a fresh storage (a PostgreSQL schema, or with
+ * {@code --sqlite} an embedded SQLite data folder), schedules loaded through the HTTP API, then
+ * timed from their (first) due second until every schedule is executed and every webhook delivered
+ * to a local receiver. Two loads: the burst (all due in one second) and the steady load (the same
+ * number due in each of several consecutive seconds).
  */
 final class PaycronBenchmark {
 
   private static final int CALIBRATION = 8 * ScheduleLoader.PER_CALL;
 
-  private final BenchDatabase db;
+  /** Tables the warm-up fills and the measured run must find empty. */
+  private static final List<String> WORK_TABLES =
+      List.of(
+          "schedules",
+          "payments",
+          "payment_attempts",
+          "events",
+          "webhook_deliveries",
+          "webhook_attempts",
+          "sandbox_charges");
+
+  /** Due time to attempt, one row per executed schedule (see {@link DrainStats#lag}). */
+  private static final String LAGS_SQL =
+      """
+      SELECT p.started_at - s.schedule_at AS lag_ms
+      FROM schedules s JOIN payments p
+        ON p.merchant_id = s.merchant_id AND p.imp_uid = s.imp_uid""";
+
+  private final PaycronStorage.Fresh storage;
   private final BenchOptions options;
 
-  PaycronBenchmark(BenchDatabase db, BenchOptions options) {
-    this.db = db;
+  PaycronBenchmark(PaycronStorage.Fresh storage, BenchOptions options) {
+    this.storage = storage;
     this.options = options;
   }
 
@@ -32,12 +51,11 @@ final class PaycronBenchmark {
     return run(nodeCount, nodeCount == 1 ? "paycron" : "paycron_" + nodeCount + "n");
   }
 
-  /** The burst on a schema named by {@code schemaSuffix} (a warm-up runs several). */
-  Measurement run(int nodeCount, String schemaSuffix) {
+  /** The burst on a storage named {@code name}. */
+  Measurement run(int nodeCount, String name) {
     int n = options.schedules();
     return run(
-        new Load(
-            nodeCount, schemaSuffix, String.format(Locale.ROOT, "%,d schedules", n), n, 0, i -> 0));
+        new Load(nodeCount, name, String.format(Locale.ROOT, "%,d schedules", n), n, 0, i -> 0));
   }
 
   /**
@@ -69,23 +87,29 @@ final class PaycronBenchmark {
    */
   private record Load(
       int nodes,
-      String schemaSuffix,
+      String name,
       String description,
       int count,
       int windowSeconds,
       IntToLongFunction offsetSeconds) {}
 
+  /** The storage is given back only after the nodes on it have stopped. */
   private Measurement run(Load load) {
+    try (PaycronStorage data = storage.create(load.name())) {
+      return run(load, data);
+    }
+  }
+
+  private Measurement run(Load load, PaycronStorage data) {
     int n = load.count();
-    String schema = db.createSchema(load.schemaSuffix());
     Path log = Bench.serverLog();
     Progress.phase(
         "Paycron, "
             + load.nodes()
             + " node(s), "
             + load.description()
-            + " (schema "
-            + schema
+            + " ("
+            + data.description()
             + ", server log "
             + log
             + ")");
@@ -94,8 +118,7 @@ final class PaycronBenchmark {
         PaycronNodes nodes =
             PaycronNodes.start(
                 load.nodes(),
-                db.urlFor(schema),
-                db.user(),
+                data.nodeProperties(),
                 options.latencyMs(),
                 receiver.url(),
                 log.toString())) {
@@ -105,8 +128,8 @@ final class PaycronBenchmark {
       }
       ScheduleLoader loader = new ScheduleLoader(urls);
       loader.registerBillingKeys(Math.max(n, CALIBRATION));
-      warmUp(loader, schema, receiver);
-      long firstSecond = DrainStats.dueSecond(n, calibrateIngest(loader, schema));
+      warmUp(loader, data, receiver);
+      long firstSecond = DrainStats.dueSecond(n, calibrateIngest(loader, data));
       long ingestNanos = ingest(loader, load, firstSecond);
       long due = firstSecond * 1000;
       if (System.currentTimeMillis() >= due) {
@@ -119,16 +142,11 @@ final class PaycronBenchmark {
       // schedules keep falling due during the window, so the phase limit starts after it
       Duration limit =
           Duration.ofMinutes(options.phaseLimitMinutes()).plusSeconds(load.windowSeconds());
-      awaitExecuted(schema, receiver, n, limit);
-      awaitDelivered(schema, receiver, n);
-      return measure(schema, load, due, ingestNanos, heap.peakBytes());
+      awaitExecuted(data, receiver, n, limit);
+      awaitDelivered(data, receiver, n);
+      return measure(data, load, due, ingestNanos, heap.peakBytes());
     }
   }
-
-  /** Tables the warm-up fills and the measured run must find empty. */
-  private static final String WORK_TABLES =
-      "schedules, payments, payment_attempts, events, webhook_deliveries, webhook_attempts,"
-          + " sandbox_charges";
 
   /**
    * Runs {@code --warmup} schedules through these same nodes, again until a round spends under a
@@ -137,7 +155,7 @@ final class PaycronBenchmark {
    * measuring C2, which on 2 cores takes a core for a minute or more after a start (seen: a third
    * of the CPU of a 100,000 run). The nodes keep running, so nothing is compiled again.
    */
-  private void warmUp(ScheduleLoader loader, String schema, WebhookCounter receiver) {
+  private void warmUp(ScheduleLoader loader, PaycronStorage data, WebhookCounter receiver) {
     int w = options.warmUp();
     if (w <= 0) {
       return;
@@ -151,8 +169,8 @@ final class PaycronBenchmark {
       loader.ingest("warm" + round + "_", w, due, new AtomicLong());
       DrainStats.sleepUntil(due * 1000);
       Duration limit = Duration.ofMinutes(options.phaseLimitMinutes());
-      awaitExecuted(schema, receiver, w * round, limit, true);
-      awaitDelivered(schema, receiver, w * round, true);
+      awaitExecuted(data, receiver, w * round, limit, true);
+      awaitDelivered(data, receiver, w * round, true);
       double compiling =
           (jit.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - started) / 1e6);
       Progress.phase(
@@ -166,7 +184,7 @@ final class PaycronBenchmark {
         break;
       }
     }
-    db.execute(schema, "TRUNCATE " + WORK_TABLES);
+    data.emptyTables(WORK_TABLES);
     receiver.reset();
   }
 
@@ -174,10 +192,12 @@ final class PaycronBenchmark {
    * A short load at a far-off second measures the API's rate, so the due second of the real load
    * can be set just after it ends (every schedule must be in the future when it is created).
    */
-  private double calibrateIngest(ScheduleLoader loader, String schema) {
+  private double calibrateIngest(ScheduleLoader loader, PaycronStorage data) {
     long farOff = System.currentTimeMillis() / 1000 + 365L * 24 * 3600;
     long nanos = loader.ingest("calibrate_", CALIBRATION, farOff, new AtomicLong());
-    db.execute(schema, "DELETE FROM schedules WHERE merchant_uid LIKE 'calibrate\\_%'");
+    // an explicit escape character: SQLite's LIKE has no default one, PostgreSQL's is a backslash
+    data.writes()
+        .execute("DELETE FROM schedules WHERE merchant_uid LIKE 'calibrate!_%' ESCAPE '!'");
     double rate = CALIBRATION / (nanos / 1e9);
     Progress.phase(
         String.format(Locale.ROOT, "calibration: %,.0f schedules/s through the API", rate));
@@ -217,27 +237,27 @@ final class PaycronBenchmark {
     return load.join();
   }
 
-  private void awaitExecuted(String schema, WebhookCounter receiver, int n, Duration limit) {
-    awaitExecuted(schema, receiver, n, limit, false);
+  private void awaitExecuted(PaycronStorage data, WebhookCounter receiver, int n, Duration limit) {
+    awaitExecuted(data, receiver, n, limit, false);
   }
 
   private void awaitExecuted(
-      String schema, WebhookCounter receiver, int n, Duration limit, boolean quiet) {
+      PaycronStorage data, WebhookCounter receiver, int n, Duration limit, boolean quiet) {
     Progress progress = new Progress("Paycron", n);
     Deadline deadline = Deadline.of("Paycron executions", limit);
     while (true) {
       // cheap while draining: the claim's own partial index holds only what is still due
       long claimed =
-          n - db.queryLong(schema, "SELECT count(*) FROM schedules WHERE status = 'SCHEDULED'");
+          n - data.reads().queryLong("SELECT count(*) FROM schedules WHERE status = 'SCHEDULED'");
       if (!quiet) {
         progress.report(claimed, receiver.received());
       }
       if (claimed >= n) {
         long settled =
-            db.queryLong(
-                schema,
-                "SELECT count(*) FROM schedules WHERE status = 'EXECUTED'"
-                    + " AND payment_status IS NOT NULL");
+            data.reads()
+                .queryLong(
+                    "SELECT count(*) FROM schedules WHERE status = 'EXECUTED'"
+                        + " AND payment_status IS NOT NULL");
         if (settled >= n) {
           return;
         }
@@ -247,11 +267,11 @@ final class PaycronBenchmark {
     }
   }
 
-  private void awaitDelivered(String schema, WebhookCounter receiver, int n) {
-    awaitDelivered(schema, receiver, n, false);
+  private void awaitDelivered(PaycronStorage data, WebhookCounter receiver, int n) {
+    awaitDelivered(data, receiver, n, false);
   }
 
-  private void awaitDelivered(String schema, WebhookCounter receiver, int n, boolean quiet) {
+  private void awaitDelivered(PaycronStorage data, WebhookCounter receiver, int n, boolean quiet) {
     Progress progress = new Progress("webhooks", "delivered", n);
     Deadline deadline = Deadline.of("Paycron webhook deliveries", options.phaseLimitMinutes());
     while (true) {
@@ -260,8 +280,8 @@ final class PaycronBenchmark {
       }
       if (receiver.received() >= n) {
         long delivered =
-            db.queryLong(
-                schema, "SELECT count(*) FROM webhook_deliveries WHERE status = 'DELIVERED'");
+            data.reads()
+                .queryLong("SELECT count(*) FROM webhook_deliveries WHERE status = 'DELIVERED'");
         if (delivered >= n) {
           return;
         }
@@ -271,34 +291,25 @@ final class PaycronBenchmark {
     }
   }
 
-  private Measurement measure(String schema, Load load, long due, long ingestNanos, long peakHeap) {
+  private Measurement measure(
+      PaycronStorage data, Load load, long due, long ingestNanos, long peakHeap) {
     int n = load.count();
-    long paid = db.queryLong(schema, "SELECT count(*) FROM payments WHERE status = 'PAID'");
+    SqlRunner sql = data.reads();
+    long paid = sql.queryLong("SELECT count(*) FROM payments WHERE status = 'PAID'");
     if (paid != n) {
       System.out.printf(
           Locale.ROOT, "bench: WARNING %,d of %,d scheduled payments are not paid%n", n - paid, n);
     }
-    long lastExecuted = db.queryLong(schema, "SELECT max(paid_at) FROM payments");
+    long lastExecuted = sql.queryLong("SELECT max(paid_at) FROM payments");
     long[] deliveries =
-        db.queryRows(
-                schema,
+        sql.queryRows(
                 "SELECT min(delivered_at), max(delivered_at) FROM webhook_deliveries"
                     + " WHERE status = 'DELIVERED'")
             .get(0);
-    Measurement.Lag lag =
-        DrainStats.lag(
-            db,
-            schema,
-            """
-            SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY p.started_at - s.schedule_at),
-                   percentile_disc(0.99) WITHIN GROUP (ORDER BY p.started_at - s.schedule_at),
-                   max(p.started_at - s.schedule_at)
-            FROM schedules s JOIN payments p
-              ON p.merchant_id = s.merchant_id AND p.imp_uid = s.imp_uid""");
+    Measurement.Lag lag = DrainStats.lag(sql, LAGS_SQL);
     List<long[]> series =
         DrainStats.executedOverTime(
-            db,
-            schema,
+            sql,
             "SELECT (paid_at - ?) / ?, count(*) FROM payments WHERE status = 'PAID'"
                 + " GROUP BY 1 ORDER BY 1",
             due);

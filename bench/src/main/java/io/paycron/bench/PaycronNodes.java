@@ -11,9 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Paycron nodes in this JVM, each a whole server (API, scheduler loop, webhook dispatcher) on its
- * own loopback port, all on one PostgreSQL schema: the same code path and defaults as {@code
- * ./paycron serve}. Only where it listens, where it logs and the sandbox settings of the run are
- * given; every scheduler and webhook setting keeps its production default.
+ * own loopback port, all on one storage (a PostgreSQL schema, or with {@code --sqlite} one node on
+ * an embedded SQLite data folder): the same code path and defaults as {@code ./paycron serve}. Only
+ * the storage, where it listens, where it logs and the sandbox settings of the run are given; every
+ * scheduler and webhook setting keeps its production default.
  */
 final class PaycronNodes implements AutoCloseable {
 
@@ -21,17 +22,14 @@ final class PaycronNodes implements AutoCloseable {
 
   static PaycronNodes start(
       int count,
-      String dbUrl,
-      String dbUser,
+      Map<String, String> storage,
       long sandboxLatencyMs,
       String webhookUrl,
       String logFile) {
     PaycronNodes started = new PaycronNodes();
     try {
       for (int i = 0; i < count; i++) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("paycron.db-url", dbUrl);
-        properties.put("paycron.db-user", dbUser);
+        Map<String, String> properties = new LinkedHashMap<>(storage);
         properties.put("server.port", "0");
         properties.put("server.address", "127.0.0.1");
         properties.put("paycron.sandbox.latency-ms", Long.toString(sandboxLatencyMs));

@@ -39,11 +39,9 @@ final class ReferenceTables {
         created_at  BIGINT NOT NULL)"""
   };
 
-  static final String LAG_SQL =
+  static final String LAGS_SQL =
       """
-      SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY p.started_at - s.schedule_at),
-             percentile_disc(0.99) WITHIN GROUP (ORDER BY p.started_at - s.schedule_at),
-             max(p.started_at - s.schedule_at)
+      SELECT p.started_at - s.schedule_at AS lag_ms
       FROM bench_schedules s JOIN bench_payments p ON p.schedule_id = s.id""";
 
   static final String SERIES_SQL =
@@ -126,7 +124,7 @@ final class ReferenceTables {
           "bench: WARNING %s left %d payments and %d outbox rows for %d schedules%n",
           system, executed, outboxRows, n);
     }
-    List<long[]> series = DrainStats.executedOverTime(db, schema, SERIES_SQL, due);
+    List<long[]> series = DrainStats.executedOverTime(db.at(schema), SERIES_SQL, due);
     long drain = lastExecuted - due;
     return new Measurement(
         system,
@@ -136,7 +134,7 @@ final class ReferenceTables {
         loadPerSecond,
         Double.NaN,
         drain,
-        DrainStats.lag(db, schema, LAG_SQL),
+        DrainStats.lag(db.at(schema), LAGS_SQL),
         peakHeap,
         series);
   }

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The side-by-side table (Markdown, also printed to the console as is), the node-scaling table, the
- * drain verdict and the steady-load table, with each target marked met or missed.
+ * drain verdict, the steady-load table and the embedded SQLite table, with each target marked met
+ * or missed.
  */
 final class ResultTable {
 
@@ -17,6 +18,7 @@ final class ResultTable {
   static final double TARGET_DELIVERIES = 3_000;
   static final long TARGET_DRAIN_MILLIS = 5 * 60_000;
   static final long TARGET_STEADY_P99_MILLIS = 1_000;
+  static final double TARGET_SQLITE_EXECUTIONS = 1_000;
 
   /** Achieved below this share of the offered rate means the offered rate is above capacity. */
   private static final double KEPT_UP = 0.95;
@@ -172,6 +174,40 @@ final class ResultTable {
               rate(paycron.executionsPerSecond()),
               offeredRate);
     }
+    return String.join("\n", rows) + "\n\n" + verdict + ".\n";
+  }
+
+  /**
+   * {@code --sqlite}: Paycron's burst on one node on the embedded SQLite default, and the verdict
+   * on the embedded target. The other targets are PostgreSQL's (several nodes, the references), so
+   * they are not judged here.
+   */
+  static String sqlite(Measurement paycron) {
+    Measurement.Lag lag = paycron.lag();
+    boolean met = paycron.executionsPerSecond() >= TARGET_SQLITE_EXECUTIONS;
+    List<String> rows = new ArrayList<>();
+    rows.add("| | Paycron on SQLite, one node | target |");
+    rows.add("|---|---:|---|");
+    rows.add(
+        row(
+            "executions/s",
+            rate(paycron.executionsPerSecond()),
+            mark(met, "≥ 1,000/s on one node")));
+    rows.add(row("drain time (due → last executed)", seconds(paycron.drainMillis()), ""));
+    rows.add(row("ingest/s (HTTP API, 1,000 per call)", rate(paycron.ingestPerSecond()), ""));
+    rows.add(row("webhook deliveries/s", rate(paycron.deliveriesPerSecond()), ""));
+    rows.add(row("p50 lag (due → attempt)", seconds(lag.p50Millis()), ""));
+    rows.add(row("p99 lag (due → attempt)", seconds(lag.p99Millis()), ""));
+    rows.add(row("max lag (due → attempt)", seconds(lag.maxMillis()), ""));
+    rows.add(row("peak heap used (whole JVM, incl. harness)", mib(paycron.peakHeapBytes()), ""));
+    String verdict =
+        String.format(
+            Locale.ROOT,
+            "Embedded SQLite: ≥ 1,000 executions/s on one node: %s (%s with %,d schedules due in"
+                + " one second)",
+            met ? "**met**" : "**missed**",
+            rate(paycron.executionsPerSecond()),
+            paycron.schedules());
     return String.join("\n", rows) + "\n\n" + verdict + ".\n";
   }
 

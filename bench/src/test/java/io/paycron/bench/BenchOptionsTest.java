@@ -72,6 +72,56 @@ class BenchOptionsTest {
   }
 
   @Test
+  void sqliteRunsPaycronAloneOnOneNode() {
+    BenchOptions options =
+        BenchOptions.parse(
+            new String[] {
+              "--sqlite", "--schedules", "3000", "--warmup", "1000", "--no-write-docs"
+            });
+
+    assertThat(options.sqlite()).isTrue();
+    assertThat(options.nodes()).containsExactly(1);
+    assertThat(options.skipReferences()).isTrue();
+    assertThat(options.schedules()).isEqualTo(3000);
+    assertThat(options.warmUp()).isEqualTo(1000);
+    assertThat(options.writeDocs()).isFalse();
+    assertThat(options.scaling()).isFalse();
+    assertThat(options.commandLine())
+        .isEqualTo("./paycron bench --sqlite --schedules 3000 --warmup 1000 --no-write-docs");
+  }
+
+  @Test
+  void sqliteTakesAnExplicitSingleNode() {
+    assertThat(BenchOptions.parse(new String[] {"--sqlite", "--nodes", "1"}).nodes())
+        .containsExactly(1);
+    assertThat(BenchOptions.parse(new String[] {"--sqlite"}).sqlite()).isTrue();
+    assertThat(BenchOptions.parse(new String[0]).sqlite()).isFalse();
+  }
+
+  @Test
+  void sqliteRefusesMoreThanOneNode() {
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--sqlite", "--nodes", "2"}))
+        .hasMessageContaining("--sqlite runs one node")
+        .hasMessageContaining("--nodes 2 needs PostgreSQL");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--nodes", "1,2,3", "--sqlite"}))
+        .hasMessageContaining("--sqlite runs one node")
+        .hasMessageContaining("--nodes 1,2,3 needs PostgreSQL");
+  }
+
+  @Test
+  void sqliteRefusesThePostgresqlOnlyRuns() {
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--sqlite", "--steady"}))
+        .hasMessageContaining("--steady and --drain are PostgreSQL runs");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--sqlite", "--drain"}))
+        .hasMessageContaining("--steady and --drain are PostgreSQL runs");
+    assertThatThrownBy(
+            () ->
+                BenchOptions.parse(
+                    new String[] {"--sqlite", "--db-url", "jdbc:postgresql://db:5432/x"}))
+        .hasMessageContaining("--db-url and --db-user are for PostgreSQL");
+  }
+
+  @Test
   void refusesWhatItDoesNotKnow() {
     assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--fast"}))
         .hasMessageContaining("unknown option --fast");

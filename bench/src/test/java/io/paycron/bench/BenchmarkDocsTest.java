@@ -47,6 +47,27 @@ class BenchmarkDocsTest {
   }
 
   @Test
+  void sqliteHasASectionOfItsOwn() throws Exception {
+    Path page = dir.resolve("benchmarks.md");
+    BenchmarkDocs.update(page, Map.of(BenchmarkDocs.COMPARISON, "## side\n\npostgres side\n"));
+    BenchmarkDocs.update(page, Map.of(BenchmarkDocs.SQLITE, "## sqlite\n\nfirst sqlite\n"));
+
+    String text = Files.readString(page);
+    assertThat(text)
+        .contains("postgres side")
+        .contains("<!-- bench:sqlite -->\n## sqlite\n\nfirst sqlite\n<!-- /bench:sqlite -->");
+    assertThat(text.indexOf("first sqlite")).isLessThan(text.indexOf("## Method"));
+  }
+
+  @Test
+  void anUnrunSqliteSectionSaysHowToRunIt() throws Exception {
+    Path page = dir.resolve("benchmarks.md");
+    BenchmarkDocs.update(page, Map.of(BenchmarkDocs.STEADY, "## steady\n\nfirst steady\n"));
+
+    assertThat(Files.readString(page)).contains("_Not run yet: `./paycron bench --sqlite`._");
+  }
+
+  @Test
   void chartAxesEndOnRoundNumbers() {
     assertThat(ExecutedOverTimeChart.niceCeiling(7)).isEqualTo(10);
     assertThat(ExecutedOverTimeChart.niceCeiling(200_000)).isEqualTo(200_000);

@@ -86,6 +86,29 @@ class ResultTableTest {
   }
 
   @Test
+  void sqliteMeetsItsTargetAtOneThousandPerSecond() {
+    String table = ResultTable.sqlite(measured("Paycron", 1000));
+
+    assertThat(table)
+        .contains("| executions/s | 1,000/s | ≥ 1,000/s on one node **met** |")
+        .contains("| p99 lag (due → attempt) | 0.99 s |  |")
+        .contains(
+            "Embedded SQLite: ≥ 1,000 executions/s on one node: **met** (1,000/s with 1,000"
+                + " schedules due in one second).")
+        .doesNotContain("db-scheduler")
+        .doesNotContain("ceiling");
+  }
+
+  @Test
+  void sqliteBelowOneThousandPerSecondMissesItsTarget() {
+    String table = ResultTable.sqlite(measured("Paycron", 999.4));
+
+    assertThat(table)
+        .contains("≥ 1,000/s on one node **missed**")
+        .contains("Embedded SQLite: ≥ 1,000 executions/s on one node: **missed** (999/s");
+  }
+
+  @Test
   void scalingIsRelativeToTheFirstRow() {
     Measurement one = measured("Paycron", 1000);
     Measurement two =
