@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class ScheduleRepository {
@@ -45,11 +46,35 @@ class ScheduleRepository {
                 :noticeUrl, :quota, :promotion, :provider, :pgId, 'SCHEDULED', NULL, NULL, NULL, 0,
                 0, NULL, NULL, :now, :now, 1)""";
 
-  /** Inserts a whole schedule call in one round trip (a multi-row insert on PostgreSQL). */
+  /**
+   * Inserts a whole schedule call and queues it, in two round trips (multi-row inserts on
+   * PostgreSQL).
+   */
   void insertAll(List<Schedule> list, long now) {
     named.batchUpdate(
         INSERT,
         list.stream().map(s -> params(s).addValue("now", now)).toArray(SqlParameterSource[]::new));
+    enqueue(
+        list.stream()
+            .map(s -> new Queued(s.merchantId(), s.merchantUid(), s.scheduleAt()))
+            .toList());
+  }
+
+  /** A schedule waiting in the due queue. */
+  private record Queued(String merchantId, String merchantUid, long scheduleAt) {}
+
+  private void enqueue(List<Queued> queued) {
+    named.batchUpdate(
+        "INSERT INTO schedule_queue (merchant_id, merchant_uid, schedule_at)"
+            + " VALUES (:merchant, :uid, :at)",
+        queued.stream()
+            .map(
+                q ->
+                    new MapSqlParameterSource()
+                        .addValue("merchant", q.merchantId())
+                        .addValue("uid", q.merchantUid())
+                        .addValue("at", q.scheduleAt()))
+            .toArray(SqlParameterSource[]::new));
   }
 
   private static MapSqlParameterSource params(Schedule s) {
@@ -96,29 +121,48 @@ class ScheduleRepository {
   }
 
   /**
-   * Claims due schedules in one statement: the oldest due rows are marked executing with this node
-   * and a lease. On PostgreSQL rows locked by another node are skipped, so nodes never claim the
-   * same schedule; SQLite has a single writer.
+   * Claims due schedules: takes the oldest due rows out of the queue (one statement; on PostgreSQL
+   * rows another node has locked are skipped, so nodes never claim the same schedule; SQLite has a
+   * single writer), then marks those schedules executing with this node and a lease (another).
    */
+  @Transactional
   List<Schedule> claimDue(long now, int limit, String node, long leaseUntil) {
-    return jdbc.sql(
-            """
-            UPDATE schedules SET status = 'EXECUTING', claimed_by = :node, lease_until = :lease,
-                updated_at = :now, version = version + 1
-            WHERE (merchant_id, merchant_uid) IN (
-                SELECT merchant_id, merchant_uid FROM schedules
-                WHERE status = 'SCHEDULED' AND schedule_at <= :now
-                ORDER BY schedule_at LIMIT :limit"""
-                + dialect.skipLocked()
-                + """
-                )
-                RETURNING *""")
+    List<String[]> taken =
+        jdbc.sql(
+                """
+                DELETE FROM schedule_queue WHERE (merchant_id, merchant_uid) IN (
+                    SELECT merchant_id, merchant_uid FROM schedule_queue
+                    WHERE schedule_at <= :now ORDER BY schedule_at LIMIT :limit"""
+                    + dialect.skipLocked()
+                    + """
+                    )
+                    RETURNING merchant_id, merchant_uid""")
+            .param("now", now)
+            .param("limit", limit)
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+            .list();
+    if (taken.isEmpty()) {
+      return List.of();
+    }
+    Rows keys = Rows.named("v").text("m").text("uid");
+    taken.forEach(key -> keys.add(key[0], key[1]));
+    return jdbc
+        .sql(
+            "UPDATE schedules SET status = 'EXECUTING', claimed_by = :node, lease_until = :lease,"
+                + " updated_at = :now, version = version + 1 FROM "
+                + keys.sql(dialect)
+                + " WHERE schedules.merchant_id = v.m AND schedules.merchant_uid = v.uid"
+                + " AND schedules.status = 'SCHEDULED'"
+                + " RETURNING *")
         .param("node", node)
         .param("lease", leaseUntil)
         .param("now", now)
-        .param("limit", limit)
+        .params(keys.params(dialect))
         .query(ScheduleRepository::map)
-        .list();
+        .list()
+        .stream()
+        .sorted(java.util.Comparator.comparingLong(Schedule::scheduleAt))
+        .toList();
   }
 
   /** Claims one failed schedule for an immediate retry; false when it is not failed. */
@@ -206,55 +250,95 @@ class ScheduleRepository {
         .update();
   }
 
-  /** Revokes pending schedules of a customer, optionally only these merchant_uids. */
+  /**
+   * Revokes pending schedules of a customer, optionally only these merchant_uids. Their queue rows
+   * go first: one that a node is claiming right now waits for that claim and is then gone, so it is
+   * executed, not revoked.
+   */
+  @Transactional
   List<Schedule> revoke(
       String merchantId, String customerUid, Collection<String> merchantUids, long now) {
     String where =
         (customerUid == null ? "" : " AND customer_uid = :customer")
             + (merchantUids.isEmpty() ? "" : " AND merchant_uid IN (:uids)");
+    List<String> dequeued =
+        jdbc.sql(
+                """
+                DELETE FROM schedule_queue WHERE merchant_id = :merchant AND merchant_uid IN (
+                    SELECT merchant_uid FROM schedules
+                    WHERE merchant_id = :merchant AND status = 'SCHEDULED'"""
+                    + where
+                    + ") RETURNING merchant_uid")
+            .param("merchant", merchantId)
+            .param("customer", customerUid)
+            .param("uids", merchantUids.isEmpty() ? List.of("") : merchantUids)
+            .query(String.class)
+            .list();
+    if (dequeued.isEmpty()) {
+      return List.of();
+    }
+    Rows keys = Rows.named("v").text("uid");
+    dequeued.forEach(keys::add);
     return jdbc.sql(
-            """
-            UPDATE schedules SET status = 'REVOKED', revoked_at = :now, updated_at = :now,
-                version = version + 1
-            WHERE merchant_id = :merchant AND status = 'SCHEDULED'"""
-                + where
-                + " RETURNING *")
+            "UPDATE schedules SET status = 'REVOKED', revoked_at = :now, updated_at = :now,"
+                + " version = version + 1 FROM "
+                + keys.sql(dialect)
+                + " WHERE schedules.merchant_id = :merchant AND schedules.merchant_uid = v.uid"
+                + " AND schedules.status = 'SCHEDULED' RETURNING *")
         .param("now", now)
         .param("merchant", merchantId)
-        .param("customer", customerUid)
-        .param("uids", merchantUids.isEmpty() ? List.of("") : merchantUids)
+        .params(keys.params(dialect))
         .query(ScheduleRepository::map)
         .list();
   }
 
+  /** Moves a pending schedule; false when it is no longer pending (claimed, revoked, run). */
+  @Transactional
   boolean move(String merchantId, String merchantUid, long scheduleAt, long now) {
-    return jdbc.sql(
-                """
+    boolean queued =
+        jdbc.sql(
+                    """
+                    UPDATE schedule_queue SET schedule_at = :at
+                    WHERE merchant_id = :merchant AND merchant_uid = :uid""")
+                .param("at", scheduleAt)
+                .param("merchant", merchantId)
+                .param("uid", merchantUid)
+                .update()
+            == 1;
+    return queued
+        && jdbc.sql(
+                    """
                 UPDATE schedules SET schedule_at = :at, updated_at = :now, version = version + 1
                 WHERE merchant_id = :merchant AND merchant_uid = :uid AND status = 'SCHEDULED'""")
-            .param("at", scheduleAt)
-            .param("now", now)
-            .param("merchant", merchantId)
-            .param("uid", merchantUid)
-            .update()
-        == 1;
+                .param("at", scheduleAt)
+                .param("now", now)
+                .param("merchant", merchantId)
+                .param("uid", merchantUid)
+                .update()
+            == 1;
   }
 
   /** Schedules a failed or revoked schedule again, at a new time. */
+  @Transactional
   boolean reschedule(String merchantId, String merchantUid, long scheduleAt, long now) {
-    return jdbc.sql(
-                """
+    boolean rescheduled =
+        jdbc.sql(
+                    """
                 UPDATE schedules SET status = 'SCHEDULED', schedule_at = :at, payment_status = NULL,
                     imp_uid = NULL, fail_reason = NULL, executed_at = 0, revoked_at = 0,
                     claimed_by = NULL, lease_until = NULL, updated_at = :now, version = version + 1
                 WHERE merchant_id = :merchant AND merchant_uid = :uid
                   AND (status = 'REVOKED' OR (status = 'EXECUTED' AND payment_status = 'failed'))""")
-            .param("at", scheduleAt)
-            .param("now", now)
-            .param("merchant", merchantId)
-            .param("uid", merchantUid)
-            .update()
-        == 1;
+                .param("at", scheduleAt)
+                .param("now", now)
+                .param("merchant", merchantId)
+                .param("uid", merchantUid)
+                .update()
+            == 1;
+    if (rescheduled) {
+      enqueue(List.of(new Queued(merchantId, merchantUid, scheduleAt)));
+    }
+    return rescheduled;
   }
 
   List<Schedule> list(String merchantId, Filter filter, int limit, long offset) {
