@@ -128,19 +128,44 @@ class OutcomeRecorder {
               notifyListeners(changed, settled);
               return done;
             });
+    logRecorded(settlements, applied);
+    return applied;
+  }
+
+  /**
+   * One line per batch, and one per attempt that did not end paid (declined, unknown, never
+   * charged): at thousands of charges a second a line per paid charge would be most of the log, and
+   * every charge is in the payments and attempts anyway. Paid ones are logged at DEBUG.
+   */
+  private static void logRecorded(
+      List<PaymentRepository.Settlement> settlements, boolean[] applied) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
     for (int i = 0; i < applied.length; i++) {
-      if (applied[i]) {
-        PaymentRepository.Settlement x = settlements.get(i);
-        log.info(
-            "charge {}: merchant={} imp_uid={} attempt={}{}",
-            x.state().wire(),
-            x.merchantId(),
-            x.impUid(),
-            x.idempotencyKey(),
-            x.declineCode() == null ? "" : " code=" + x.declineCode());
+      if (!applied[i]) {
+        continue;
+      }
+      PaymentRepository.Settlement x = settlements.get(i);
+      counts.merge(x.state().wire(), 1, Integer::sum);
+      boolean paid = x.state().paymentStatus() == PaymentStatus.PAID;
+      if (paid ? log.isDebugEnabled() : log.isInfoEnabled()) {
+        String line =
+            String.format(
+                "charge %s: merchant=%s imp_uid=%s attempt=%s%s",
+                x.state().wire(),
+                x.merchantId(),
+                x.impUid(),
+                x.idempotencyKey(),
+                x.declineCode() == null ? "" : " code=" + x.declineCode());
+        if (paid) {
+          log.debug(line);
+        } else {
+          log.info(line);
+        }
       }
     }
-    return applied;
+    if (!counts.isEmpty()) {
+      log.info("recorded charge outcomes {}", counts);
+    }
   }
 
   /**

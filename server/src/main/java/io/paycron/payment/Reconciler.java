@@ -1,19 +1,26 @@
 package io.paycron.payment;
 
 import io.paycron.PaycronProperties;
+import io.paycron.common.PollingLoop;
 import io.paycron.connector.Gateways;
 import io.paycron.gateway.CancelOutcome;
 import io.paycron.gateway.CancelRequest;
 import io.paycron.gateway.ChargeLookup;
+import io.paycron.gateway.ChargeOutcome;
 import io.paycron.gateway.Money;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,6 +49,7 @@ public class Reconciler implements SmartLifecycle {
   private final Duration interval;
   private final Duration gatewayTimeout;
   private ScheduledExecutorService executor;
+  private volatile ExecutorService gatewayCalls;
 
   Reconciler(
       PaymentRepository payments,
@@ -100,48 +108,97 @@ public class Reconciler implements SmartLifecycle {
     return settled;
   }
 
-  /** Asks the gateway about each attempt and records what it knows, one transaction per batch. */
+  /**
+   * Asks the gateway about every attempt of the batch at once (a dead node can leave hundreds, and
+   * asking one at a time made recovery take the sum of their round trips), then records what it
+   * knows in one transaction, and sends the scheduled charges it never saw, again all at once.
+   */
   private int settle(List<PaymentRepository.UnsettledAttempt> batch, long now) {
+    List<ChargeLookup> lookups =
+        inParallel(
+            batch,
+            attempt ->
+                gateways.byProvider(attempt.pgProvider()).lookupCharge(attempt.idempotencyKey()));
     List<OutcomeRecorder.Outcome> known = new ArrayList<>();
-    int settled = 0;
-    for (PaymentRepository.UnsettledAttempt attempt : batch) {
-      ChargeLookup lookup =
-          gateways.byProvider(attempt.pgProvider()).lookupCharge(attempt.idempotencyKey());
+    List<PaymentRepository.UnsettledAttempt> neverCharged = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      PaymentRepository.UnsettledAttempt attempt = batch.get(i);
+      ChargeLookup lookup = lookups.get(i);
       if (lookup instanceof ChargeLookup.Settled found) {
         known.add(
             new OutcomeRecorder.Outcome(
                 attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey(), found.outcome()));
       } else if (lookup instanceof ChargeLookup.NotFound
           && attempt.createdAt() < now - gatewayTimeout.toMillis()) {
-        settled += settleNeverCharged(attempt) ? 1 : 0;
+        neverCharged.add(attempt);
       }
     }
+    int settled = 0;
     for (boolean applied : recorder.recordAll(known)) {
       settled += applied ? 1 : 0;
+    }
+    return settled + settleNeverCharged(neverCharged);
+  }
+
+  /**
+   * The gateway never saw these attempts. A scheduled charge is due, so it is sent now with its
+   * original idempotency key (the gateway charges a key at most once); a charge a merchant made
+   * with again/onetime has already been answered "ready", so it fails and may be retried.
+   */
+  private int settleNeverCharged(List<PaymentRepository.UnsettledAttempt> attempts) {
+    List<ChargeService.PreparedCharge> resend = new ArrayList<>();
+    int settled = 0;
+    for (PaymentRepository.UnsettledAttempt attempt : attempts) {
+      Payment payment = payments.find(attempt.merchantId(), attempt.impUid()).orElseThrow();
+      Optional<ChargeService.PreparedCharge> again =
+          PaymentWebhooks.SCHEDULED_USAGE.equals(payment.customerUidUsage())
+              ? charges.resendable(payment, attempt.idempotencyKey())
+              : Optional.empty();
+      if (again.isPresent()) {
+        resend.add(again.get());
+      } else if (recorder.recordNotCharged(
+          attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey())) {
+        settled++;
+      }
+    }
+    if (!resend.isEmpty()) {
+      log.info("resending {} scheduled charge(s) that never reached the gateway", resend.size());
+      List<ChargeOutcome> outcomes =
+          inParallel(resend, charges::send).stream()
+              .map(o -> o == null ? new ChargeOutcome.Unknown("gateway call failed") : o)
+              .toList();
+      charges.recordAll(resend, outcomes);
+      settled += resend.size();
     }
     return settled;
   }
 
   /**
-   * The gateway never saw this attempt. A scheduled charge is due, so it is sent now with its
-   * original idempotency key (the gateway charges a key at most once); a charge a merchant made
-   * with again/onetime has already been answered "ready", so it fails and may be retried.
+   * Calls the gateway for each item on the reconciler's threads, answers in the items' order; a
+   * call that throws reads as "unknown" (looked up again next pass).
    */
-  private boolean settleNeverCharged(PaymentRepository.UnsettledAttempt attempt) {
-    Payment payment = payments.find(attempt.merchantId(), attempt.impUid()).orElseThrow();
-    if (PaymentWebhooks.SCHEDULED_USAGE.equals(payment.customerUidUsage())) {
-      var resend = charges.resendable(payment, attempt.idempotencyKey());
-      if (resend.isPresent()) {
-        log.info(
-            "resending scheduled charge that never reached the gateway: merchant={} imp_uid={}",
-            attempt.merchantId(),
-            attempt.impUid());
-        charges.record(resend.get(), charges.send(resend.get()));
-        return true;
+  private <T, R> List<R> inParallel(List<T> items, Function<T, R> call) {
+    ExecutorService pool = gatewayCalls;
+    if (pool == null) { // not started (a test calling reconcileNow directly)
+      return items.stream().map(call).toList();
+    }
+    List<Future<R>> futures = new ArrayList<>();
+    for (T item : items) {
+      futures.add(pool.submit(() -> call.apply(item)));
+    }
+    List<R> answers = new ArrayList<>();
+    for (Future<R> future : futures) {
+      try {
+        answers.add(future.get());
+      } catch (ExecutionException e) {
+        log.warn("reconciliation: a gateway call failed: {}", e.getCause().toString());
+        answers.add(null);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        answers.add(null);
       }
     }
-    return recorder.recordNotCharged(
-        attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey());
+    return answers;
   }
 
   private void runSafely() {
@@ -164,6 +221,7 @@ public class Reconciler implements SmartLifecycle {
               thread.setDaemon(true);
               return thread;
             });
+    gatewayCalls = Executors.newFixedThreadPool(16, PollingLoop.daemonThreads("paycron-reconcile"));
     long millis = interval.toMillis();
     executor.scheduleWithFixedDelay(this::runSafely, millis, millis, TimeUnit.MILLISECONDS);
   }
@@ -173,6 +231,10 @@ public class Reconciler implements SmartLifecycle {
     if (executor != null) {
       executor.shutdownNow();
       executor = null;
+    }
+    if (gatewayCalls != null) {
+      gatewayCalls.shutdownNow();
+      gatewayCalls = null;
     }
   }
 

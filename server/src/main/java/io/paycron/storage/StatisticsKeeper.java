@@ -24,6 +24,7 @@ public class StatisticsKeeper implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(StatisticsKeeper.class);
   private static final List<String> TABLES =
       List.of(
+          "schedule_queue",
           "schedules",
           "payments",
           "payment_attempts",

@@ -343,16 +343,30 @@ public class WebhookDispatcher implements SmartLifecycle {
           e.toString());
       return batch.size();
     }
+    // delivered ones at DEBUG (the delivery log holds every attempt); the rest one line each
+    int delivered = 0;
     for (WebhookRepository.Finished f : finished) {
-      log.info(
-          "webhook {}: merchant={} event={} attempt={} status={}{}",
-          f.status() == DeliveryStatus.DELIVERED ? "delivered" : "not delivered",
-          f.merchantId(),
-          f.attempt().eventId(),
-          f.attempt().attempt(),
-          f.attempt().statusCode(),
-          f.attempt().error() == null ? "" : " error=" + f.attempt().error());
+      boolean ok = f.status() == DeliveryStatus.DELIVERED;
+      delivered += ok ? 1 : 0;
+      if (ok ? log.isDebugEnabled() : log.isInfoEnabled()) {
+        String line =
+            String.format(
+                "webhook %s: merchant=%s event=%s attempt=%d status=%s%s",
+                ok ? "delivered" : "not delivered",
+                f.merchantId(),
+                f.attempt().eventId(),
+                f.attempt().attempt(),
+                f.attempt().statusCode(),
+                f.attempt().error() == null ? "" : " error=" + f.attempt().error());
+        if (ok) {
+          log.debug(line);
+        } else {
+          log.info(line);
+        }
+      }
     }
+    log.info(
+        "webhook attempts recorded: {} delivered, {} not", delivered, finished.size() - delivered);
     return batch.size();
   }
 
