@@ -2,36 +2,14 @@ package io.paycron.webhook;
 
 import io.paycron.PaycronProperties;
 import io.paycron.common.PollingLoop;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,9 +28,6 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final int BATCH = 100;
-  private static final int RESPONSE_EXCERPT_BYTES = 1024;
-  private static final int RESPONSE_DRAIN_BYTES = 64 * 1024;
-  private static final ContentType JSON = ContentType.APPLICATION_JSON;
 
   private final WebhookRepository webhooks;
   private final WebhookSettings settings;
@@ -83,8 +58,7 @@ public class WebhookDispatcher implements SmartLifecycle {
       new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private volatile boolean running;
-  private ExecutorService senders;
-  private CloseableHttpClient http;
+  private WebhookSender sender;
   private volatile PollingLoop loop;
 
   WebhookDispatcher(
@@ -227,45 +201,26 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   private void send(WebhookRepository.Claimed delivery, Endpoint endpoint) {
     long startedAt = clock.millis();
-    long startedNanos = System.nanoTime();
-    ClassicHttpRequest request;
+    List<String> secrets;
     try {
-      request = request(delivery, startedAt);
+      secrets = signingSecrets.get(delivery.merchantId(), settings::secretsFor);
     } catch (RuntimeException e) {
-      finish(
-          delivery, startedAt, 0, null, "cannot build request: " + e.getMessage(), null, endpoint);
+      finish(delivery, startedAt, 0, null, "cannot sign: " + e.getMessage(), null, endpoint);
       return;
     }
-    // A blocking send on a pooled sender thread, over a kept-alive connection of the endpoint.
-    senders.execute(
-        () -> {
-          Integer status = null;
-          String error = null;
-          String body = null;
-          try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
-            status = response.getCode();
-            body = excerpt(response.getEntity());
-          } catch (IOException | RuntimeException e) {
-            error = describe(e);
-          }
-          long millis = (System.nanoTime() - startedNanos) / 1_000_000;
-          finish(delivery, startedAt, millis, status, error, body, endpoint);
-        });
-  }
-
-  private ClassicHttpRequest request(WebhookRepository.Claimed delivery, long nowMillis) {
-    long timestamp = nowMillis / 1000;
-    List<String> secrets = signingSecrets.get(delivery.merchantId(), settings::secretsFor);
-    HttpPost post = new HttpPost(URI.create(delivery.url()));
-    post.setHeader("User-Agent", "Paycron-Webhooks/1");
-    post.setHeader("webhook-id", delivery.eventId());
-    post.setHeader("webhook-timestamp", Long.toString(timestamp));
-    post.setHeader(
-        "webhook-signature",
-        WebhookSigner.header(secrets, delivery.eventId(), timestamp, delivery.payload()));
-    post.setHeader("Paycron-Event-Type", delivery.type());
-    post.setEntity(new StringEntity(delivery.payload(), JSON));
-    return post;
+    sender.send(
+        delivery,
+        secrets,
+        startedAt,
+        answer ->
+            finish(
+                delivery,
+                startedAt,
+                answer.durationMs(),
+                answer.statusCode(),
+                answer.error(),
+                answer.responseBody(),
+                endpoint));
   }
 
   /** What one send came back with, waiting to be written to the delivery log. */
@@ -370,68 +325,9 @@ public class WebhookDispatcher implements SmartLifecycle {
     return batch.size();
   }
 
-  private static String describe(Throwable error) {
-    String message = error.getMessage();
-    if (message == null && error.getCause() != null) {
-      message = error.getCause().toString(); // e.g. a refused connection has only a cause
-    }
-    return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  /**
-   * The start of the answer, for the delivery log. A short answer is read to its end, which hands
-   * the connection back to the pool for the next send; a long one is left unread, and closing the
-   * response then discards its connection instead of reading megabytes.
-   */
-  private static String excerpt(HttpEntity entity) {
-    if (entity == null) {
-      return "";
-    }
-    try {
-      InputStream body = entity.getContent();
-      byte[] bytes = body.readNBytes(RESPONSE_EXCERPT_BYTES);
-      if (body.readNBytes(RESPONSE_DRAIN_BYTES).length < RESPONSE_DRAIN_BYTES) {
-        body.close();
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
   @Override
   public synchronized void start() {
-    // one thread per send in flight, at most maxInFlight; idle ones end after a minute
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            config.maxInFlight(),
-            config.maxInFlight(),
-            60,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            PollingLoop.daemonThreads("paycron-webhook-send"));
-    pool.allowCoreThreadTimeOut(true);
-    senders = pool;
-    Timeout timeout = Timeout.ofSeconds(config.timeoutSeconds());
-    http =
-        HttpClients.custom()
-            .setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                    .setMaxConnPerRoute(config.perEndpoint())
-                    .setMaxConnTotal(config.maxInFlight())
-                    .setDefaultConnectionConfig(
-                        ConnectionConfig.custom()
-                            .setConnectTimeout(Timeout.ofSeconds(config.connectTimeoutSeconds()))
-                            .setSocketTimeout(timeout)
-                            .setTimeToLive(TimeValue.ofMinutes(5))
-                            .build())
-                    .build())
-            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
-            .disableRedirectHandling() // a redirect is an answer, not a delivery
-            .disableAutomaticRetries() // retries are the RetryPolicy's, and logged
-            .disableCookieManagement()
-            .disableContentCompression()
-            .build();
+    sender = new WebhookSender(config);
     running = true;
     if (config.enabled()) {
       loop =
@@ -465,11 +361,8 @@ public class WebhookDispatcher implements SmartLifecycle {
       loop.stop(1_000);
       loop = null;
     }
-    if (senders != null) {
-      senders.shutdownNow();
-    }
-    if (http != null) {
-      http.close(CloseMode.IMMEDIATE);
+    if (sender != null) {
+      sender.close();
     }
   }
 
