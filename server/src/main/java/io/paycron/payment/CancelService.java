@@ -30,6 +30,7 @@ public class CancelService {
   private static final Logger log = LoggerFactory.getLogger(CancelService.class);
 
   private final PaymentRepository payments;
+  private final RefundRepository refunds;
   private final Gateways gateways;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -37,11 +38,13 @@ public class CancelService {
 
   CancelService(
       PaymentRepository payments,
+      RefundRepository refunds,
       Gateways gateways,
       TransactionTemplate transactions,
       Clock clock,
       List<PaymentListener> listeners) {
     this.payments = payments;
+    this.refunds = refunds;
     this.gateways = gateways;
     this.transactions = transactions;
     this.clock = clock;
@@ -68,11 +71,11 @@ public class CancelService {
         transactions.execute(
             tx -> {
               long now = clock.millis();
-              if (!payments.reserveRefund(
+              if (!refunds.reserveRefund(
                   merchant.id(), payment.impUid(), amount.minorUnits(), now)) {
                 return false;
               }
-              payments.insertCancellation(
+              refunds.insertCancellation(
                   merchant.id(),
                   new Cancellation(
                       cancellationId,
@@ -128,9 +131,9 @@ public class CancelService {
         tx -> {
           long now = clock.millis();
           if (outcome instanceof CancelOutcome.Cancelled c) {
-            if (payments.settleCancellation(
+            if (refunds.settleCancellation(
                 merchantId, cancellationId, CancellationState.DONE, c.cancelTransactionId(), now)) {
-              payments.applyRefund(merchantId, impUid, amount, reason, now);
+              refunds.applyRefund(merchantId, impUid, amount, reason, now);
               Payment refunded = payments.find(merchantId, impUid).orElseThrow();
               Cancellation cancellation =
                   new Cancellation(
@@ -144,12 +147,12 @@ public class CancelService {
               listeners.forEach(l -> l.onRefunded(refunded, cancellation, notify));
             }
           } else if (outcome instanceof CancelOutcome.Refused) {
-            if (payments.settleCancellation(
+            if (refunds.settleCancellation(
                 merchantId, cancellationId, CancellationState.REFUSED, null, now)) {
-              payments.releaseRefund(merchantId, impUid, amount, now);
+              refunds.releaseRefund(merchantId, impUid, amount, now);
             }
           } else {
-            payments.settleCancellation(
+            refunds.settleCancellation(
                 merchantId, cancellationId, CancellationState.UNKNOWN, null, now);
           }
         });

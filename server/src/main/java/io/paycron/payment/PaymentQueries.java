@@ -18,9 +18,14 @@ public class PaymentQueries {
   static final String NOT_FOUND = "존재하지 않는 결제정보입니다.";
 
   private final PaymentRepository payments;
+  private final RefundRepository refunds;
+  private final PaymentListRepository lists;
 
-  PaymentQueries(PaymentRepository payments) {
+  PaymentQueries(
+      PaymentRepository payments, RefundRepository refunds, PaymentListRepository lists) {
     this.payments = payments;
+    this.refunds = refunds;
+    this.lists = lists;
   }
 
   /** The V1 Payment object of one payment (404 when it is not this merchant's). */
@@ -49,7 +54,7 @@ public class PaymentQueries {
 
   Optional<Payment> newest(
       Merchant merchant, String merchantUid, PaymentStatus status, PaymentSort sort) {
-    return payments.findByMerchantUid(merchant.id(), merchantUid, status, sort, 1, 0).stream()
+    return lists.findByMerchantUid(merchant.id(), merchantUid, status, sort, 1, 0).stream()
         .findFirst();
   }
 
@@ -65,9 +70,9 @@ public class PaymentQueries {
       PaymentStatus status,
       PaymentSort sort,
       PageRequest page) {
-    long total = payments.countByMerchantUid(merchant.id(), merchantUid, status);
+    long total = lists.countByMerchantUid(merchant.id(), merchantUid, status);
     List<Payment> list =
-        payments.findByMerchantUid(
+        lists.findByMerchantUid(
             merchant.id(), merchantUid, status, sort, page.limit(), page.offset());
     if (total == 0) {
       throw notFound();
@@ -82,16 +87,16 @@ public class PaymentQueries {
       long to,
       PaymentSort sort,
       PageRequest page) {
-    long total = payments.countByStatus(merchant.id(), status, from, to);
+    long total = lists.countByStatus(merchant.id(), status, from, to);
     List<Payment> list =
-        payments.findByStatus(merchant.id(), status, from, to, sort, page.limit(), page.offset());
+        lists.findByStatus(merchant.id(), status, from, to, sort, page.limit(), page.offset());
     return Paged.of(total, page.page(), page.limit(), withCancellations(merchant, list));
   }
 
   Paged<PaymentView> byCustomer(Merchant merchant, String customerUid, PageRequest page) {
-    long total = payments.countByCustomer(merchant.id(), customerUid);
+    long total = lists.countByCustomer(merchant.id(), customerUid);
     List<Payment> list =
-        payments.findByCustomer(merchant.id(), customerUid, page.limit(), page.offset());
+        lists.findByCustomer(merchant.id(), customerUid, page.limit(), page.offset());
     return Paged.of(total, page.page(), page.limit(), withCancellations(merchant, list));
   }
 
@@ -100,7 +105,7 @@ public class PaymentQueries {
       return List.of();
     }
     Map<String, List<Cancellation>> byPayment =
-        payments
+        refunds
             .findCancellations(merchant.id(), list.stream().map(Payment::impUid).toList())
             .stream()
             .collect(Collectors.groupingBy(Cancellation::impUid));

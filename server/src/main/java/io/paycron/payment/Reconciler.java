@@ -41,6 +41,7 @@ public class Reconciler implements SmartLifecycle {
   private static final int MAX_ROUNDS = 50;
 
   private final PaymentRepository payments;
+  private final RefundRepository refunds;
   private final OutcomeRecorder recorder;
   private final CancelService cancels;
   private final ChargeService charges;
@@ -53,6 +54,7 @@ public class Reconciler implements SmartLifecycle {
 
   Reconciler(
       PaymentRepository payments,
+      RefundRepository refunds,
       OutcomeRecorder recorder,
       CancelService cancels,
       ChargeService charges,
@@ -60,6 +62,7 @@ public class Reconciler implements SmartLifecycle {
       Clock clock,
       PaycronProperties properties) {
     this.payments = payments;
+    this.refunds = refunds;
     this.recorder = recorder;
     this.cancels = cancels;
     this.charges = charges;
@@ -83,7 +86,7 @@ public class Reconciler implements SmartLifecycle {
         break;
       }
     }
-    for (PaymentRepository.UnknownRefund refund : payments.findUnknownRefunds(BATCH)) {
+    for (RefundRepository.UnknownRefund refund : refunds.findUnknownRefunds(BATCH)) {
       CancelOutcome outcome =
           gateways
               .byProvider(refund.pgProvider())
