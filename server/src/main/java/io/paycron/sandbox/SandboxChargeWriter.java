@@ -71,7 +71,9 @@ class SandboxChargeWriter {
                 ledger.commitWithoutWaitingForDisk();
                 return ledger.insertChargesOnce(batch.stream().map(Pending::charge).toList(), now);
               });
-      batch.forEach(p -> p.inserted().complete(inserted.contains(p.charge().idempotencyKey())));
+      // the same key twice in one batch: the first in the batch's order was written (rows are
+      // inserted in order; the later one conflicts with it), so only its caller hears "new"
+      batch.forEach(p -> p.inserted().complete(inserted.remove(p.charge().idempotencyKey())));
     } catch (RuntimeException e) {
       batch.forEach(p -> p.inserted().completeExceptionally(e));
     }

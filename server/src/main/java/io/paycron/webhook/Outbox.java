@@ -107,43 +107,37 @@ public class Outbox {
       }
     }
     webhooks.insertEvents(events);
+    if (deliveries.isEmpty()) {
+      return eventIds(events);
+    }
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      webhooks.insertDeliveries(deliveries, now, null); // committed already: any node claims them
+      dispatcher.wake();
+      return eventIds(events);
+    }
     // This node sends what it just queued, if it has room: the deliveries are written already
-    // held by it (with a lease), which spares claiming them again. Otherwise they wait to be
-    // claimed by any node.
+    // held by it (with a lease), which spares claiming them again; otherwise they wait to be
+    // claimed by any node. The reservation is handed back whatever happens to the transaction,
+    // so it is registered before anything can fail.
     WebhookDispatcher.Reservation reservation = dispatcher.reserve(toSend.size());
-    webhooks.insertDeliveries(deliveries, now, reservation.leaseUntil());
-    if (!deliveries.isEmpty()) {
-      afterCommit(
-          () -> {
-            if (reservation.granted()) {
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            if (status != STATUS_COMMITTED) {
+              dispatcher.cancel(reservation);
+            } else if (reservation.granted()) {
               dispatcher.send(toSend, reservation);
             } else {
               dispatcher.wake();
             }
-          },
-          () -> dispatcher.cancel(reservation));
-    } else {
-      dispatcher.cancel(reservation);
-    }
-    return events.stream().map(WebhookRepository.Event::eventId).toList();
+          }
+        });
+    webhooks.insertDeliveries(deliveries, now, reservation.leaseUntil());
+    return eventIds(events);
   }
 
-  /** Runs {@code committed} once the transaction commits, {@code rolledBack} if it does not. */
-  private static void afterCommit(Runnable committed, Runnable rolledBack) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              if (status == STATUS_COMMITTED) {
-                committed.run();
-              } else {
-                rolledBack.run();
-              }
-            }
-          });
-    } else {
-      committed.run();
-    }
+  private static List<String> eventIds(List<WebhookRepository.Event> events) {
+    return events.stream().map(WebhookRepository.Event::eventId).toList();
   }
 }
