@@ -1,6 +1,7 @@
 package io.paycron.payment;
 
 import io.paycron.PaycronProperties;
+import io.paycron.common.Concurrently;
 import io.paycron.common.PollingLoop;
 import io.paycron.connector.Gateways;
 import io.paycron.gateway.CancelOutcome;
@@ -14,10 +15,8 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -185,23 +184,16 @@ public class Reconciler implements SmartLifecycle {
     if (pool == null) { // not started (a test calling reconcileNow directly)
       return items.stream().map(call).toList();
     }
-    List<Future<R>> futures = new ArrayList<>();
-    for (T item : items) {
-      futures.add(pool.submit(() -> call.apply(item)));
-    }
-    List<R> answers = new ArrayList<>();
-    for (Future<R> future : futures) {
-      try {
-        answers.add(future.get());
-      } catch (ExecutionException e) {
-        log.warn("reconciliation: a gateway call failed: {}", e.getCause().toString());
-        answers.add(null);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        answers.add(null);
-      }
-    }
-    return answers;
+    return Concurrently.map(
+        pool,
+        items,
+        call,
+        error -> {
+          if (!(error instanceof InterruptedException)) {
+            log.warn("reconciliation: a gateway call failed: {}", error.toString());
+          }
+          return null;
+        });
   }
 
   private void runSafely() {

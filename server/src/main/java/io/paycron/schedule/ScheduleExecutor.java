@@ -1,6 +1,7 @@
 package io.paycron.schedule;
 
 import io.paycron.PaycronProperties;
+import io.paycron.common.Concurrently;
 import io.paycron.common.PollingLoop;
 import io.paycron.common.Secrets;
 import io.paycron.gateway.ChargeOutcome;
@@ -12,10 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -165,22 +164,14 @@ public class ScheduleExecutor implements SmartLifecycle {
   }
 
   private List<ChargeOutcome> sendAll(List<ChargeService.PreparedCharge> toSend) {
-    List<Future<ChargeOutcome>> futures = new ArrayList<>();
-    for (ChargeService.PreparedCharge charge : toSend) {
-      futures.add(gatewayCalls.submit(() -> charges.send(charge)));
-    }
-    List<ChargeOutcome> answers = new ArrayList<>();
-    for (Future<ChargeOutcome> future : futures) {
-      try {
-        answers.add(future.get());
-      } catch (ExecutionException e) {
-        answers.add(new ChargeOutcome.Unknown("gateway_error: " + e.getCause()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        answers.add(new ChargeOutcome.Unknown("interrupted while waiting for the gateway"));
-      }
-    }
-    return answers;
+    return Concurrently.map(
+        gatewayCalls,
+        toSend,
+        charges::send,
+        error ->
+            error instanceof InterruptedException
+                ? new ChargeOutcome.Unknown("interrupted while waiting for the gateway")
+                : new ChargeOutcome.Unknown("gateway_error: " + error));
   }
 
   /** Asks the loop to look for due work now. */

@@ -112,12 +112,17 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   /** Sends deliveries written already held by this node under {@code reservation}. */
   void send(List<WebhookRepository.Claimed> deliveries, Reservation reservation) {
-    for (WebhookRepository.Claimed delivery : deliveries) {
-      held.put(
-          new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()),
-          reservation.leaseUntil());
-    }
+    hold(deliveries, reservation.leaseUntil());
     reserved.addAndGet(-reservation.count());
+  }
+
+  /**
+   * Holds deliveries under a lease until {@code leaseUntil} and queues each behind its endpoint.
+   */
+  private void hold(List<WebhookRepository.Claimed> deliveries, long leaseUntil) {
+    for (WebhookRepository.Claimed delivery : deliveries) {
+      held.put(new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()), leaseUntil);
+    }
     for (WebhookRepository.Claimed delivery : deliveries) {
       endpoints
           .computeIfAbsent(delivery.url(), url -> new Endpoint(config.perEndpoint()))
@@ -138,12 +143,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     long leaseUntil = now + lease().toMillis();
     List<WebhookRepository.Claimed> claimed =
         transactions.execute(tx -> webhooks.claimDue(now, leaseUntil, Math.min(BATCH, room)));
-    for (WebhookRepository.Claimed delivery : claimed) {
-      held.put(new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()), leaseUntil);
-      endpoints
-          .computeIfAbsent(delivery.url(), url -> new Endpoint(config.perEndpoint()))
-          .offer(delivery);
-    }
+    hold(claimed, leaseUntil);
     return recorded + claimed.size();
   }
 
