@@ -95,6 +95,13 @@ public final class Rows {
             .append("[])");
       }
       sql.append(") AS ").append(alias).append("_(").append(String.join(", ", names)).append(')');
+    } else if (data.isEmpty()) {
+      // SQLite has no empty VALUES list: a select of no rows with the same columns
+      sql.append("SELECT ");
+      for (int c = 0; c < names.size(); c++) {
+        sql.append(c == 0 ? "" : ", ").append("NULL AS ").append(names.get(c));
+      }
+      sql.append(" WHERE 0");
     } else {
       sql.append("SELECT ");
       for (int c = 0; c < names.size(); c++) {

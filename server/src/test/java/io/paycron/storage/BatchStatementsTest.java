@@ -60,6 +60,22 @@ class BatchStatementsTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void anEmptyRowsRelationIsValidSqlWithNoRows(TestDatabase database) {
+    TestServer server = servers.on(database);
+    SqlDialect dialect = server.bean(SqlDialect.class);
+    Rows none = Rows.named("v").text("k").bigint("n");
+    assertThat(
+            server
+                .jdbc()
+                .sql("SELECT count(*) FROM " + none.sql(dialect))
+                .params(none.params(dialect))
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void anUpdateJoinedOnARowsRelationChangesExactlyTheMatchingRows(TestDatabase database) {
     TestServer server = servers.on(database);
     SqlDialect dialect = server.bean(SqlDialect.class);
