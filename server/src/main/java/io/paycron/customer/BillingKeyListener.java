@@ -2,9 +2,15 @@ package io.paycron.customer;
 
 import java.util.List;
 
-/** Told, inside the deleting transaction, that a billing key is gone. */
+/** Told when a customer's billing key is replaced or deleted. */
 public interface BillingKeyListener {
 
-  /** Returns the merchant_uids of schedules it revoked because of the deletion. */
+  /** The customer has a new card (told after it is stored). */
+  default void onReplaced(String merchantId, String customerUid) {}
+
+  /**
+   * Told inside the deleting transaction; returns the merchant_uids of schedules it revoked because
+   * of the deletion.
+   */
   List<String> onDeleted(String merchantId, String customerUid);
 }

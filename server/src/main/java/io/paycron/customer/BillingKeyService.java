@@ -71,6 +71,9 @@ public class BillingKeyService {
             now);
     keys.upsert(key);
     previous.ifPresent(this::deleteAtGateway);
+    if (previous.isPresent()) {
+      listeners.orderedStream().forEach(l -> l.onReplaced(merchant.id(), customerUid));
+    }
     log.info(
         "billing key issued: merchant={} customer_uid={} card={}",
         merchant.id(),

@@ -1,5 +1,6 @@
 package io.paycron.customer;
 
+import io.paycron.clock.TestClocks;
 import io.paycron.merchant.Merchant;
 import io.paycron.web.ApiException;
 import io.paycron.web.ApiRequest;
@@ -8,6 +9,7 @@ import io.paycron.web.Envelope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,10 +27,12 @@ class CustomerController {
 
   private final BillingKeyService billingKeys;
   private final ApiRequests requests;
+  private final TestClocks testClocks;
 
-  CustomerController(BillingKeyService billingKeys, ApiRequests requests) {
+  CustomerController(BillingKeyService billingKeys, ApiRequests requests, TestClocks testClocks) {
     this.billingKeys = billingKeys;
     this.requests = requests;
+    this.testClocks = testClocks;
   }
 
   @PostMapping("/subscribe/customers/{customer_uid}")
@@ -37,6 +41,9 @@ class CustomerController {
       @PathVariable("customer_uid") String customerUid,
       HttpServletRequest http) {
     ApiRequest request = requests.body(http);
+    // Paycron's extra field: the customer joins a test clock (sandbox only), checked first
+    Optional<String> testClock = request.string("test_clock_id").filter(id -> !id.isBlank());
+    testClock.ifPresent(id -> testClocks.requireAttachable(merchant, customerUid, id));
     BillingKey key =
         billingKeys.register(
             merchant,
@@ -44,6 +51,7 @@ class CustomerController {
             CardInput.read(request),
             request.string("pg").orElse(null),
             CardInput.customer(request));
+    testClock.ifPresent(id -> testClocks.attach(merchant, customerUid, id));
     return Envelope.ok(CustomerResponse.of(key, merchant.sandbox()));
   }
 

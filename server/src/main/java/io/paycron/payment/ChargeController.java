@@ -1,5 +1,6 @@
 package io.paycron.payment;
 
+import io.paycron.clock.TestClocks;
 import io.paycron.customer.CardInput;
 import io.paycron.gateway.CardData;
 import io.paycron.merchant.Merchant;
@@ -16,10 +17,12 @@ class ChargeController {
 
   private final ChargeService charges;
   private final ApiRequests requests;
+  private final TestClocks testClocks;
 
-  ChargeController(ChargeService charges, ApiRequests requests) {
+  ChargeController(ChargeService charges, ApiRequests requests, TestClocks testClocks) {
     this.charges = charges;
     this.requests = requests;
+    this.testClocks = testClocks;
   }
 
   @PostMapping("/subscribe/payments/again")
@@ -27,7 +30,10 @@ class ChargeController {
     ApiRequest request = requests.body(http);
     ChargeCommand command =
         ChargeInput.command(request, ChargeInput.identifier(request, "customer_uid"));
-    Payment payment = charges.again(merchant, command);
+    // a customer on a test clock is charged in that clock's time (paid_at, failed_at, events)
+    Payment payment =
+        testClocks.inTimeOf(
+            merchant.id(), command.customerUid(), () -> charges.again(merchant, command));
     return Envelope.ok(PaymentResponse.of(new PaymentView(payment, java.util.List.of())));
   }
 

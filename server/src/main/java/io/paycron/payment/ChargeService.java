@@ -1,5 +1,6 @@
 package io.paycron.payment;
 
+import io.paycron.clock.ScopedClock;
 import io.paycron.common.Secrets;
 import io.paycron.connector.Gateways;
 import io.paycron.customer.BillingKey;
@@ -225,7 +226,7 @@ public class ChargeService {
       prepared.add(new ScheduledPreparation(payment, prepared(payment, source, withDefaults)));
     }
     payments.insertAll(toInsert);
-    payments.insertAttempts(toSend);
+    payments.insertAttempts(toSend, wallMillis());
     return prepared;
   }
 
@@ -373,9 +374,19 @@ public class ChargeService {
         1);
   }
 
+  /**
+   * Attempts are stamped with the server's own time even for a customer on a test clock: the
+   * reconciler judges by it whether a sending attempt's node died.
+   */
+  private long wallMillis() {
+    return clock instanceof ScopedClock scoped
+        ? scoped.wallInstant().toEpochMilli()
+        : clock.millis();
+  }
+
   private void insertWithAttempt(Payment payment) {
     payments.insert(payment);
-    payments.insertAttempts(List.of(payment));
+    payments.insertAttempts(List.of(payment), wallMillis());
   }
 
   /** Inserts the ready payment and its sending attempt, committed before the gateway is called. */

@@ -65,7 +65,8 @@ class OutcomeRecorder {
                 null,
                 null,
                 null,
-                NOT_CHARGED_REASON)))[0];
+                NOT_CHARGED_REASON,
+                null)))[0];
   }
 
   private static PaymentRepository.Settlement settlement(Outcome o) {
@@ -80,6 +81,7 @@ class OutcomeRecorder {
           null,
           approved.transactionId(),
           approved.approvalNumber(),
+          null,
           null);
     }
     if (o.outcome() instanceof ChargeOutcome.Declined declined) {
@@ -92,7 +94,8 @@ class OutcomeRecorder {
           declined.message(),
           null,
           null,
-          declined.message() + " (" + declined.code() + ")");
+          declined.message() + " (" + declined.code() + ")",
+          declined.declineClass());
     }
     ChargeOutcome.Unknown unknown = (ChargeOutcome.Unknown) o.outcome();
     return new PaymentRepository.Settlement(
@@ -101,6 +104,7 @@ class OutcomeRecorder {
         o.idempotencyKey(),
         state,
         unknown.reason(),
+        null,
         null,
         null,
         null,
@@ -194,7 +198,10 @@ class OutcomeRecorder {
             .map(
                 x ->
                     new PaymentListener.RecordedAttempt(
-                        byImpUid.get(x.merchantId() + "/" + x.impUid()), x.state()))
+                        byImpUid.get(x.merchantId() + "/" + x.impUid()),
+                        x.state(),
+                        x.declineCode(),
+                        x.declineClass()))
             .toList();
     listeners.forEach(listener -> listener.onAttemptsRecorded(recorded));
   }

@@ -1,5 +1,6 @@
 package io.paycron.payment;
 
+import io.paycron.gateway.DeclineClass;
 import java.util.List;
 
 /**
@@ -8,8 +9,17 @@ import java.util.List;
  */
 public interface PaymentListener {
 
-  /** A payment and the state its attempt just moved to (also {@link AttemptState#UNKNOWN}). */
-  record RecordedAttempt(Payment payment, AttemptState state) {}
+  /**
+   * A payment and the state its attempt just moved to (also {@link AttemptState#UNKNOWN}); a
+   * declined one carries the gateway's code and class (null otherwise).
+   */
+  record RecordedAttempt(
+      Payment payment, AttemptState state, String declineCode, DeclineClass declineClass) {
+
+    public RecordedAttempt(Payment payment, AttemptState state) {
+      this(payment, state, null, null);
+    }
+  }
 
   /** Attempts were recorded, a batch at a time. */
   void onAttemptsRecorded(List<RecordedAttempt> recorded);

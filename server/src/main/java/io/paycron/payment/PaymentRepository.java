@@ -1,6 +1,7 @@
 package io.paycron.payment;
 
 import io.paycron.gateway.CardInfo;
+import io.paycron.gateway.DeclineClass;
 import io.paycron.gateway.Money;
 import io.paycron.storage.Rows;
 import io.paycron.storage.SqlDialect;
@@ -108,7 +109,7 @@ class PaymentRepository {
   }
 
   /** Inserts the sending attempts of many payments in one round trip. */
-  void insertAttempts(List<Payment> list) {
+  void insertAttempts(List<Payment> list, long now) {
     if (list.isEmpty()) {
       return;
     }
@@ -125,7 +126,7 @@ class PaymentRepository {
                         .addValue("key", p.firstAttemptKey())
                         .addValue("impUid", p.impUid())
                         .addValue("provider", p.pgProvider())
-                        .addValue("now", p.startedAt()))
+                        .addValue("now", now))
             .toArray(SqlParameterSource[]::new));
   }
 
@@ -158,7 +159,8 @@ class PaymentRepository {
       String declineMessage,
       String transactionId,
       String approvalNumber,
-      String failReason) {}
+      String failReason,
+      DeclineClass declineClass) {}
 
   /**
    * Moves many attempts out of sending/unknown in one statement; returns, per settlement, whether

@@ -4,7 +4,10 @@ import io.paycron.gateway.Money;
 import io.paycron.payment.Buyer;
 import io.paycron.payment.ChargeCommand;
 
-/** One scheduled payment, as stored. Times are epoch milliseconds; 0 means "did not happen". */
+/**
+ * One scheduled payment, as stored. Times are epoch milliseconds; 0 means "did not happen". A
+ * schedule of a customer on a test clock carries that clock's id and is due by its time.
+ */
 public record Schedule(
     String merchantId,
     String merchantUid,
@@ -27,7 +30,8 @@ public record Schedule(
     long executedAt,
     long revokedAt,
     long createdAt,
-    long version) {
+    long version,
+    String testClockId) {
 
   /** What executing this schedule charges: exactly what {@code again} would. */
   ChargeCommand chargeCommand() {

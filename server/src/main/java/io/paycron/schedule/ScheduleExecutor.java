@@ -1,6 +1,7 @@
 package io.paycron.schedule;
 
 import io.paycron.PaycronProperties;
+import io.paycron.clock.ScopedClock;
 import io.paycron.common.Concurrently;
 import io.paycron.common.PollingLoop;
 import io.paycron.common.Secrets;
@@ -9,7 +10,6 @@ import io.paycron.merchant.MerchantDirectory;
 import io.paycron.payment.AttemptState;
 import io.paycron.payment.ChargeService;
 import io.paycron.payment.PaymentListener;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ public class ScheduleExecutor implements SmartLifecycle {
   private final ChargeService charges;
   private final MerchantDirectory merchants;
   private final TransactionTemplate transactions;
-  private final Clock clock;
+  private final ScopedClock clock;
   private final PaycronProperties.Scheduler config;
   private final Duration lease;
   private final String node = "node-" + Secrets.randomHex(4);
@@ -54,7 +54,7 @@ public class ScheduleExecutor implements SmartLifecycle {
       ChargeService charges,
       MerchantDirectory merchants,
       TransactionTemplate transactions,
-      Clock clock,
+      ScopedClock clock,
       PaycronProperties properties) {
     this.schedules = schedules;
     this.outcomes = outcomes;
@@ -136,6 +136,26 @@ public class ScheduleExecutor implements SmartLifecycle {
   }
 
   /**
+   * Claims and charges a test clock's schedules due at {@code now} (the clock's time, which the
+   * calling thread's clock shows); returns how many it claimed. The lease is wall time: it is what
+   * another node's reconciler compares with.
+   */
+  int runDueOnTestClock(String merchantId, String testClockId, long now) {
+    long leaseUntil = clock.wallInstant().toEpochMilli() + lease.toMillis();
+    List<ChargeService.PreparedCharge> toSend = new ArrayList<>();
+    Integer claimed =
+        transactions.execute(
+            tx -> {
+              List<Schedule> batch =
+                  schedules.claimDueOnTestClock(merchantId, testClockId, now, node, leaseUntil);
+              toSend.addAll(prepare(batch, now));
+              return batch.size();
+            });
+    sendAndRecord(toSend);
+    return claimed == null ? 0 : claimed;
+  }
+
+  /**
    * Claims one failed schedule and charges it now (the V1 retry endpoint); returns the new
    * payment's imp_uid, or empty when the schedule is not an executed one whose payment failed.
    */
@@ -147,7 +167,11 @@ public class ScheduleExecutor implements SmartLifecycle {
         transactions.execute(
             tx -> {
               if (!schedules.claimForRetry(
-                  merchantId, merchantUid, node, now + lease.toMillis(), now)) {
+                  merchantId,
+                  merchantUid,
+                  node,
+                  clock.wallInstant().toEpochMilli() + lease.toMillis(),
+                  now)) {
                 return false;
               }
               Schedule schedule = schedules.find(merchantId, merchantUid).orElseThrow();

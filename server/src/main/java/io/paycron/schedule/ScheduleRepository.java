@@ -40,15 +40,15 @@ class ScheduleRepository {
                 amount, currency, name, buyer_name, buyer_email, buyer_tel, buyer_addr,
                 buyer_postcode, custom_data, notice_url, card_quota, promotion_id, pg_provider,
                 pg_id, status, payment_status, imp_uid, fail_reason, executed_at, revoked_at,
-                claimed_by, lease_until, created_at, updated_at, version)
+                claimed_by, lease_until, created_at, updated_at, version, test_clock_id)
             VALUES (:merchant, :merchantUid, :customerUid, :customerId, :at, :amount, :currency,
                 :name, :buyerName, :buyerEmail, :buyerTel, :buyerAddr, :buyerPostcode, :customData,
                 :noticeUrl, :quota, :promotion, :provider, :pgId, 'SCHEDULED', NULL, NULL, NULL, 0,
-                0, NULL, NULL, :now, :now, 1)""";
+                0, NULL, NULL, :now, :now, 1, :testClock)""";
 
   /**
    * Inserts a whole schedule call and queues it, in two round trips (multi-row inserts on
-   * PostgreSQL).
+   * PostgreSQL). Schedules on a test clock are not queued: advancing their clock runs them.
    */
   void insertAll(List<Schedule> list, long now) {
     named.batchUpdate(
@@ -56,8 +56,114 @@ class ScheduleRepository {
         list.stream().map(s -> params(s).addValue("now", now)).toArray(SqlParameterSource[]::new));
     enqueue(
         list.stream()
+            .filter(s -> s.testClockId() == null)
             .map(s -> new Queued(s.merchantId(), s.merchantUid(), s.scheduleAt()))
             .toList());
+  }
+
+  /**
+   * Books one schedule that Paycron itself creates (a subscription's charge): inserted, or a
+   * revoked one with the same merchant_uid brought back with these values. False when the
+   * merchant_uid names a schedule that is pending, executing or executed.
+   */
+  @Transactional
+  boolean book(Schedule s, long now) {
+    boolean booked =
+        named.update(
+                INSERT
+                    + """
+
+                ON CONFLICT (merchant_id, merchant_uid) DO UPDATE SET status = 'SCHEDULED',
+                    schedule_at = excluded.schedule_at, amount = excluded.amount,
+                    currency = excluded.currency, name = excluded.name,
+                    customer_uid = excluded.customer_uid, custom_data = excluded.custom_data,
+                    pg_provider = excluded.pg_provider, pg_id = excluded.pg_id,
+                    test_clock_id = excluded.test_clock_id, payment_status = NULL, imp_uid = NULL,
+                    fail_reason = NULL, executed_at = 0, revoked_at = 0, claimed_by = NULL,
+                    lease_until = NULL, updated_at = excluded.updated_at,
+                    version = schedules.version + 1
+                WHERE schedules.status = 'REVOKED'""",
+                params(s).addValue("now", now))
+            == 1;
+    if (booked && s.testClockId() == null) {
+      enqueue(List.of(new Queued(s.merchantId(), s.merchantUid(), s.scheduleAt())));
+    }
+    return booked;
+  }
+
+  /**
+   * Changes what a pending schedule will charge (a plan or card change of its subscription); false
+   * when it is no longer pending. A claim takes the row lock too, so the charge uses either the old
+   * values or these, and true means these.
+   */
+  boolean amend(
+      String merchantId,
+      String merchantUid,
+      String customerUid,
+      Money amount,
+      String name,
+      long now) {
+    return jdbc.sql(
+                """
+                UPDATE schedules SET customer_uid = :customer, amount = :amount,
+                    currency = :currency, name = :name, updated_at = :now, version = version + 1
+                WHERE merchant_id = :merchant AND merchant_uid = :uid AND status = 'SCHEDULED'""")
+            .param("customer", customerUid)
+            .param("amount", amount.minorUnits())
+            .param("currency", amount.currency().getCurrencyCode())
+            .param("name", name)
+            .param("now", now)
+            .param("merchant", merchantId)
+            .param("uid", merchantUid)
+            .update()
+        == 1;
+  }
+
+  /** When the earliest pending schedule on a test clock is due, if at or before {@code upTo}. */
+  java.util.OptionalLong nextDueOnTestClock(String merchantId, String testClockId, long upTo) {
+    Long at =
+        jdbc
+            .sql(
+                """
+                SELECT MIN(schedule_at) FROM schedules
+                WHERE merchant_id = :merchant AND test_clock_id = :clock AND schedule_at <= :upTo
+                  AND status = 'SCHEDULED'""")
+            .param("merchant", merchantId)
+            .param("clock", testClockId)
+            .param("upTo", upTo)
+            .query(Long.class)
+            .list()
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null);
+    return at == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(at);
+  }
+
+  /**
+   * Claims a test clock's schedules due at {@code now} (clock time). Only one advance of a clock
+   * runs at a time, and revoking takes a schedule out of SCHEDULED in one guarded update too.
+   */
+  List<Schedule> claimDueOnTestClock(
+      String merchantId, String testClockId, long now, String node, long leaseUntil) {
+    return jdbc
+        .sql(
+            """
+            UPDATE schedules SET status = 'EXECUTING', claimed_by = :node, lease_until = :lease,
+                updated_at = :now, version = version + 1
+            WHERE merchant_id = :merchant AND test_clock_id = :clock AND schedule_at <= :now
+              AND status = 'SCHEDULED'
+            RETURNING *""")
+        .param("node", node)
+        .param("lease", leaseUntil)
+        .param("now", now)
+        .param("merchant", merchantId)
+        .param("clock", testClockId)
+        .query(ScheduleRepository::map)
+        .list()
+        .stream()
+        .sorted(java.util.Comparator.comparingLong(Schedule::scheduleAt))
+        .toList();
   }
 
   /** A schedule waiting in the due queue. */
@@ -97,7 +203,8 @@ class ScheduleRepository {
         .addValue("quota", s.cardQuota())
         .addValue("promotion", s.promotionId())
         .addValue("provider", s.pgProvider())
-        .addValue("pgId", s.pgId());
+        .addValue("pgId", s.pgId())
+        .addValue("testClock", s.testClockId());
   }
 
   Optional<Schedule> find(String merchantId, String merchantUid) {
@@ -274,20 +381,48 @@ class ScheduleRepository {
             .param("uids", merchantUids.isEmpty() ? List.of("") : merchantUids)
             .query(String.class)
             .list();
+    List<Schedule> revoked =
+        new java.util.ArrayList<>(
+            revokeOnTestClocks(merchantId, customerUid, merchantUids, where, now));
     if (dequeued.isEmpty()) {
-      return List.of();
+      return revoked;
     }
     Rows keys = Rows.named("v").text("uid");
     dequeued.forEach(keys::add);
+    revoked.addAll(
+        jdbc.sql(
+                "UPDATE schedules SET status = 'REVOKED', revoked_at = :now, updated_at = :now,"
+                    + " version = version + 1 FROM "
+                    + keys.sql(dialect)
+                    + " WHERE schedules.merchant_id = :merchant AND schedules.merchant_uid = v.uid"
+                    + " AND schedules.status = 'SCHEDULED' RETURNING *")
+            .param("now", now)
+            .param("merchant", merchantId)
+            .params(keys.params(dialect))
+            .query(ScheduleRepository::map)
+            .list());
+    return revoked;
+  }
+
+  /** Schedules on test clocks have no queue row: their guarded update alone orders them. */
+  private List<Schedule> revokeOnTestClocks(
+      String merchantId,
+      String customerUid,
+      Collection<String> merchantUids,
+      String where,
+      long now) {
     return jdbc.sql(
-            "UPDATE schedules SET status = 'REVOKED', revoked_at = :now, updated_at = :now,"
-                + " version = version + 1 FROM "
-                + keys.sql(dialect)
-                + " WHERE schedules.merchant_id = :merchant AND schedules.merchant_uid = v.uid"
-                + " AND schedules.status = 'SCHEDULED' RETURNING *")
+            """
+            UPDATE schedules SET status = 'REVOKED', revoked_at = :now, updated_at = :now,
+                version = version + 1
+            WHERE merchant_id = :merchant AND test_clock_id IS NOT NULL
+              AND status = 'SCHEDULED'"""
+                + where
+                + " RETURNING *")
         .param("now", now)
         .param("merchant", merchantId)
-        .params(keys.params(dialect))
+        .param("customer", customerUid)
+        .param("uids", merchantUids.isEmpty() ? List.of("") : merchantUids)
         .query(ScheduleRepository::map)
         .list();
   }
@@ -305,17 +440,17 @@ class ScheduleRepository {
                 .param("uid", merchantUid)
                 .update()
             == 1;
-    return queued
-        && jdbc.sql(
-                    """
+    return jdbc.sql(
+                """
                 UPDATE schedules SET schedule_at = :at, updated_at = :now, version = version + 1
-                WHERE merchant_id = :merchant AND merchant_uid = :uid AND status = 'SCHEDULED'""")
-                .param("at", scheduleAt)
-                .param("now", now)
-                .param("merchant", merchantId)
-                .param("uid", merchantUid)
-                .update()
-            == 1;
+                WHERE merchant_id = :merchant AND merchant_uid = :uid AND status = 'SCHEDULED'"""
+                    + (queued ? "" : " AND test_clock_id IS NOT NULL"))
+            .param("at", scheduleAt)
+            .param("now", now)
+            .param("merchant", merchantId)
+            .param("uid", merchantUid)
+            .update()
+        == 1;
   }
 
   /** Schedules a failed or revoked schedule again, at a new time. */
@@ -335,7 +470,7 @@ class ScheduleRepository {
                 .param("uid", merchantUid)
                 .update()
             == 1;
-    if (rescheduled) {
+    if (rescheduled && find(merchantId, merchantUid).map(Schedule::testClockId).isEmpty()) {
       enqueue(List.of(new Queued(merchantId, merchantUid, scheduleAt)));
     }
     return rescheduled;
@@ -420,6 +555,7 @@ class ScheduleRepository {
         rs.getLong("executed_at"),
         rs.getLong("revoked_at"),
         rs.getLong("created_at"),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        rs.getString("test_clock_id"));
   }
 }

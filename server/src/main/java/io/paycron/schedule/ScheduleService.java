@@ -1,5 +1,6 @@
 package io.paycron.schedule;
 
+import io.paycron.clock.TestClocks;
 import io.paycron.customer.BillingKey;
 import io.paycron.customer.BillingKeyService;
 import io.paycron.customer.CardInput;
@@ -43,6 +44,7 @@ class ScheduleService {
   private final TransactionTemplate transactions;
   private final SqlDialect dialect;
   private final Clock clock;
+  private final TestClocks testClocks;
 
   ScheduleService(
       ScheduleRepository schedules,
@@ -51,7 +53,8 @@ class ScheduleService {
       io.paycron.payment.ChargeService charges,
       TransactionTemplate transactions,
       SqlDialect dialect,
-      Clock clock) {
+      Clock clock,
+      TestClocks testClocks) {
     this.schedules = schedules;
     this.billingKeys = billingKeys;
     this.executor = executor;
@@ -59,6 +62,7 @@ class ScheduleService {
     this.transactions = transactions;
     this.dialect = dialect;
     this.clock = clock;
+    this.testClocks = testClocks;
   }
 
   /**
@@ -67,6 +71,12 @@ class ScheduleService {
    */
   List<Schedule> create(Merchant merchant, ApiRequest request) {
     String customerUid = ChargeInput.identifier(request, "customer_uid");
+    // a customer on a test clock schedules in that clock's time ("in the future" is its future)
+    return testClocks.inTimeOf(
+        merchant.id(), customerUid, () -> create(merchant, customerUid, request));
+  }
+
+  private List<Schedule> create(Merchant merchant, String customerUid, ApiRequest request) {
     List<ApiRequest> items = request.objects("schedules");
     if (items.isEmpty()) {
       throw new ApiException.InvalidRequest("schedules: at least one schedule is required");
@@ -110,8 +120,9 @@ class ScheduleService {
                     1, "카드 확인 결제(checking_amount)가 승인되지 않아 예약하지 않았습니다: " + reason);
               });
     }
+    String testClock = testClocks.clockOf(merchant.id(), customerUid).orElse(null);
     List<Schedule> stored =
-        store(merchant, key, request.string("customer_id").orElse(null), parsed);
+        store(merchant, key, request.string("customer_id").orElse(null), parsed, testClock);
     executor.wake();
     log.info(
         "scheduled {} payment(s): merchant={} customer_uid={}",
@@ -151,14 +162,18 @@ class ScheduleService {
   }
 
   private List<Schedule> store(
-      Merchant merchant, BillingKey key, String customerId, List<ScheduleItem> items) {
+      Merchant merchant,
+      BillingKey key,
+      String customerId,
+      List<ScheduleItem> items,
+      String testClock) {
     try {
       return transactions.execute(
           tx -> {
             long now = clock.millis();
             List<Schedule> stored =
                 items.stream()
-                    .map(item -> item.toSchedule(merchant.id(), key, customerId, now))
+                    .map(item -> item.toSchedule(merchant.id(), key, customerId, now, testClock))
                     .toList();
             schedules.insertAll(stored, now);
             return stored;
@@ -205,6 +220,10 @@ class ScheduleService {
   }
 
   Schedule move(Merchant merchant, String merchantUid, long scheduleAtSeconds) {
+    return inTimeOf(merchant, merchantUid, () -> moveNow(merchant, merchantUid, scheduleAtSeconds));
+  }
+
+  private Schedule moveNow(Merchant merchant, String merchantUid, long scheduleAtSeconds) {
     Schedule schedule = get(merchant, merchantUid);
     requireFuture(scheduleAtSeconds);
     if (!schedule.status().canMove()
@@ -221,6 +240,11 @@ class ScheduleService {
   }
 
   Schedule reschedule(Merchant merchant, String merchantUid, long scheduleAtSeconds) {
+    return inTimeOf(
+        merchant, merchantUid, () -> rescheduleNow(merchant, merchantUid, scheduleAtSeconds));
+  }
+
+  private Schedule rescheduleNow(Merchant merchant, String merchantUid, long scheduleAtSeconds) {
     get(merchant, merchantUid);
     requireFuture(scheduleAtSeconds);
     if (!schedules.reschedule(
@@ -236,6 +260,16 @@ class ScheduleService {
 
   /** Charges a failed schedule now; returns the new payment's imp_uid. */
   String retry(Merchant merchant, String merchantUid) {
+    return inTimeOf(merchant, merchantUid, () -> retryNow(merchant, merchantUid));
+  }
+
+  /** Runs a change of one schedule in its customer's time (its test clock's, if any). */
+  private <T> T inTimeOf(
+      Merchant merchant, String merchantUid, java.util.function.Supplier<T> work) {
+    return testClocks.inTimeOf(merchant.id(), get(merchant, merchantUid).customerUid(), work);
+  }
+
+  private String retryNow(Merchant merchant, String merchantUid) {
     get(merchant, merchantUid);
     return executor
         .retryNow(merchant.id(), merchantUid)
@@ -279,7 +313,8 @@ class ScheduleService {
       return "schedules[]." + field + ":";
     }
 
-    Schedule toSchedule(String merchantId, BillingKey key, String customerId, long now) {
+    Schedule toSchedule(
+        String merchantId, BillingKey key, String customerId, long now, String testClockId) {
       return new Schedule(
           merchantId,
           command.merchantUid(),
@@ -302,7 +337,8 @@ class ScheduleService {
           0,
           0,
           now,
-          1);
+          1,
+          testClockId);
     }
   }
 }

@@ -10,7 +10,8 @@ public abstract sealed class ApiException extends RuntimeException
         ApiException.Unauthorized,
         ApiException.Refused,
         ApiException.TooLarge,
-        ApiException.UnsupportedMediaType {
+        ApiException.UnsupportedMediaType,
+        ApiException.Conflict {
 
   private ApiException(String message) {
     super(message, null, false, false);
@@ -107,6 +108,21 @@ public abstract sealed class ApiException extends RuntimeException
 
     public int httpStatus() {
       return 415;
+    }
+
+    public int code() {
+      return 1;
+    }
+  }
+
+  /** The object is busy or in a state that forbids the change: HTTP 409, code 1. */
+  public static final class Conflict extends ApiException {
+    public Conflict(String message) {
+      super(message);
+    }
+
+    public int httpStatus() {
+      return 409;
     }
 
     public int code() {

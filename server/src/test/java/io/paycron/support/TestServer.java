@@ -79,7 +79,7 @@ public final class TestServer implements AutoCloseable {
             .toArray(String[]::new);
     SpringApplication application =
         new SpringApplicationBuilder(PaycronApplication.class)
-            .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
+            .initializers(context -> context.getBeanFactory().registerSingleton("baseClock", clock))
             .build();
     return new TestServer(application.run(args), database, store, clock);
   }
