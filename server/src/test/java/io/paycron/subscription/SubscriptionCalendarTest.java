@@ -226,4 +226,50 @@ class SubscriptionCalendarTest {
     assertThat(b.api.get("/paycron/v1/test_clocks/" + clock).status()).isEqualTo(404);
     assertThat(a.subscription(clocked).get("period").asInt()).isEqualTo(4);
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void onTheServersOwnClockTheSchedulerBillsAndThePeriodEndCancels(TestDatabase database) {
+    TestServer server = servers.on(database);
+    TestMerchant merchant = new TestMerchant(server, receiver);
+    String customer = merchant.customer(Cards.APPROVE, null);
+    String plan = merchant.plan(3300, "day", Map.of());
+    long anchor = server.clock().millis() / 1000 + 60;
+    String id = merchant.subscribe(customer, plan, anchor, "UTC").get("subscription_id").asString();
+    assertThat(merchant.schedule(id + "-p1").get("schedule_status").asString())
+        .isEqualTo("scheduled");
+
+    server.clock().advance(Duration.ofSeconds(61));
+    server.bean(io.paycron.schedule.ScheduleExecutor.class).wake();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> merchant.subscription(id).get("period").asInt() == 1);
+    JsonNode paid = merchant.schedule(id + "-p1");
+    assertThat(paid.get("payment_status").asString()).isEqualTo("paid");
+    assertThat(merchant.schedule(id + "-p2").get("schedule_at").asLong())
+        .isEqualTo(anchor + Duration.ofDays(1).toSeconds());
+
+    JsonNode ending =
+        ok(
+            merchant.api.postJson(
+                "/paycron/v1/subscriptions/" + id + "/cancel", Map.of("at_period_end", true)));
+    assertThat(ending.get("cancel_at").asLong()).isEqualTo(anchor + Duration.ofDays(1).toSeconds());
+    assertThat(merchant.schedule(id + "-p2").get("schedule_status").asString())
+        .isEqualTo("revoked");
+    server.clock().advance(Duration.ofDays(1));
+    merchant.login(); // the token expired a day ago
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> merchant.subscription(id).get("status").asString().equals("canceled"));
+    assertThat(merchant.subscription(id).get("canceled_at").asLong())
+        .isEqualTo(anchor + Duration.ofDays(1).toSeconds());
+    assertThat(merchant.schedulesOf(customer)).hasSize(2);
+    merchant.awaitEvents(id, 4);
+    assertThat(merchant.eventTypes(id))
+        .containsExactly(
+            "subscription.created",
+            "subscription.renewed",
+            "subscription.updated",
+            "subscription.canceled");
+  }
 }

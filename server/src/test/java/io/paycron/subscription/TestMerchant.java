@@ -2,6 +2,7 @@ package io.paycron.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paycron.merchant.MerchantAccounts;
 import io.paycron.support.ApiClient;
 import io.paycron.support.ApiClient.Answer;
 import io.paycron.support.Cards;
@@ -26,12 +27,16 @@ final class TestMerchant {
 
   static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
-  final ApiClient api;
+  ApiClient api;
+  private final TestServer server;
+  private final MerchantAccounts.Credentials credentials;
   private final WebhookReceiver receiver;
   private final String hookPath;
 
   TestMerchant(TestServer server, WebhookReceiver receiver) {
-    this.api = server.newMerchantClient(unique("merchant"));
+    this.server = server;
+    this.credentials = server.bean(MerchantAccounts.class).create(unique("merchant"), true);
+    login();
     this.receiver = receiver;
     this.hookPath = "/hooks/" + unique("m");
     ok(
@@ -40,6 +45,11 @@ final class TestMerchant {
             "/paycron/v1/webhook",
             "application/json",
             "{\"url\":\"" + receiver.url(hookPath) + "\"}"));
+  }
+
+  /** A new token: after the server's clock moved past the old one's expiry. */
+  void login() {
+    api = ApiClient.login(server.baseUrl(), credentials.impKey(), credentials.impSecret());
   }
 
   static String unique(String prefix) {

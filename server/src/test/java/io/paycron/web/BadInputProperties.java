@@ -18,7 +18,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Throws generated garbage at every V1 endpoint of a real server (SQLite store) and checks the
  * rules of API.md §1 and §12 on every answer: never 500 or an undocumented status, always the
  * envelope with an integer code and, on errors, a message, no stack trace, and a refused request
- * changes nothing in the database (see {@link BadInputServer#exchange}). About 3,900 requests.
+ * changes nothing in the database (see {@link BadInputServer#exchange}). About 4,700 requests.
  */
 class BadInputProperties {
 
@@ -75,6 +75,12 @@ class BadInputProperties {
     exchange(g, false);
   }
 
+  @Property(tries = 800, edgeCases = EdgeCasesMode.NONE)
+  void subscriptionAndTestClockEndpointsRefuseGarbageWithoutChangingAnything(
+      @ForAll("subscriptionGarbage") Garbage g) {
+    exchange(g, g.method().equals("GET"));
+  }
+
   @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
   void unknownRoutesAndWrongMethodsAnswer404Or405(@ForAll("strayGarbage") Garbage g) {
     Answer answer = exchange(g, true);
@@ -123,6 +129,11 @@ class BadInputProperties {
   @Provide
   Arbitrary<Garbage> cancelGarbage() {
     return GarbageRequests.cancels();
+  }
+
+  @Provide
+  Arbitrary<Garbage> subscriptionGarbage() {
+    return GarbageSubscriptions.requests();
   }
 
   @Provide

@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BadInputServer {
 
-  private static final Set<Integer> DOCUMENTED = Set.of(200, 207, 400, 401, 404, 405, 413, 415);
+  // 409: Paycron's extensions answer a change of a canceled subscription or a busy test clock so
+  private static final Set<Integer> DOCUMENTED =
+      Set.of(200, 207, 400, 401, 404, 405, 409, 413, 415);
   private static final List<String> TABLES =
       List.of(
           "payments",
@@ -44,7 +46,13 @@ final class BadInputServer {
           "billing_keys",
           "sandbox_charges",
           "sandbox_billing_keys",
-          "sandbox_cancellations");
+          "sandbox_cancellations",
+          "schedules",
+          "plans",
+          "subscriptions",
+          "subscription_charges",
+          "test_clocks",
+          "test_clock_customers");
   private static final List<String> STACK_TRACE_MARKS =
       List.of("Exception", "at io.paycron", "at org.springframework");
   private static final List<String> GARBAGE_TOKENS =
@@ -77,6 +85,9 @@ final class BadInputServer {
   private static String paidImpUid;
   private static String paidMerchantUid;
   private static String cancelledImpUid;
+  private static String subscriptionId;
+  private static String testClockId;
+  private static final String PLAN_ID = "fuzz_plan";
   private static long startedAt;
 
   record Answer(int status, int code, String message, JsonNode response, String context) {}
@@ -217,7 +228,10 @@ final class BadInputServer {
         .replace(GarbageText.MUID, paidMerchantUid)
         .replace(GarbageText.CUST, CUSTOMER_UID)
         .replace(GarbageText.GONE, cancelledImpUid)
-        .replace(GarbageText.NEW_UID, uid);
+        .replace(GarbageText.NEW_UID, uid)
+        .replace(GarbageText.PLAN, PLAN_ID)
+        .replace(GarbageText.SUB, subscriptionId)
+        .replace(GarbageText.CLOCK, testClockId);
   }
 
   /** Every row of every payment table, as text. */
@@ -270,6 +284,43 @@ final class BadInputServer {
     if (!untouched) {
       paidMerchantUid = "fuzz_paid_" + UNIQUE.incrementAndGet();
       paidImpUid = chargeAs(paidMerchantUid);
+    }
+    ensureSubscriptionSeeds();
+  }
+
+  /** A plan, a live subscription on it (anchored years ahead) and a test clock. */
+  private static void ensureSubscriptionSeeds() {
+    if (api.get("/paycron/v1/plans/" + PLAN_ID).code() != 0) {
+      seeded(
+          api.postJson(
+              "/paycron/v1/plans",
+              Map.of("plan_id", PLAN_ID, "name", "fuzz", "amount", 1000, "interval", "month")));
+    }
+    boolean live =
+        subscriptionId != null
+            && !"canceled"
+                .equals(
+                    api.get("/paycron/v1/subscriptions/" + subscriptionId)
+                        .response()
+                        .get("status")
+                        .asString());
+    if (!live) {
+      subscriptionId = "fuzz_sub_" + UNIQUE.incrementAndGet();
+      seeded(
+          api.postJson(
+              "/paycron/v1/subscriptions",
+              Map.of(
+                  "subscription_id", subscriptionId,
+                  "customer_uid", CUSTOMER_UID,
+                  "plan_id", PLAN_ID,
+                  "anchor_at", 4_102_444_800L)));
+    }
+    if (testClockId == null) {
+      testClockId =
+          seeded(api.postJson("/paycron/v1/test_clocks", Map.of("name", "fuzz")))
+              .response()
+              .get("test_clock_id")
+              .asString();
     }
   }
 

@@ -73,6 +73,11 @@ final class GarbageRequests {
                 new Garbage("POST", p + s + (q == null ? "" : q), b.contentType(), b.text(), a));
   }
 
+  static Arbitrary<Garbage> put(Arbitrary<String> path, Arbitrary<Body> body) {
+    return post(path, body)
+        .map(g -> new Garbage("PUT", g.path(), g.contentType(), g.body(), g.auth()));
+  }
+
   static Arbitrary<Garbage> get(String method, Arbitrary<String> path) {
     Arbitrary<Body> sometimesBody =
         Arbitraries.frequencyOf(

@@ -24,6 +24,9 @@ final class GarbageText {
   static final String CUST = "~~CUST~~";
   static final String GONE = "~~GONE~~";
   static final String NEW_UID = "~~NEW~~";
+  static final String PLAN = "~~PLAN~~";
+  static final String SUB = "~~SUB~~";
+  static final String CLOCK = "~~CLOCK~~";
 
   /** Text that would make the "no stack trace in the body" check meaningless when echoed back. */
   private static final List<String> ECHO_TRAPS =
