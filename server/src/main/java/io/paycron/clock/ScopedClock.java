@@ -40,6 +40,16 @@ public final class ScopedClock extends Clock {
     return base.instant();
   }
 
+  /**
+   * The server's own time from any clock: a scoped one's base time, else the clock's. For what
+   * other nodes compare with the wall (leases, retry times, reconciliation ages).
+   */
+  public static long wallMillis(Clock clock) {
+    return clock instanceof ScopedClock scoped
+        ? scoped.wallInstant().toEpochMilli()
+        : clock.millis();
+  }
+
   @Override
   public Instant instant() {
     Instant instant = frozen.get();

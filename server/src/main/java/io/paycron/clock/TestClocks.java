@@ -189,6 +189,11 @@ public class TestClocks {
     return clocks.clockOf(merchantId, customerUid);
   }
 
+  /** A clock's time, if it exists. */
+  public Optional<Long> timeOf(String merchantId, String testClockId) {
+    return clocks.find(merchantId, testClockId).map(TestClock::frozenTime);
+  }
+
   /** The customer's time: its test clock's, else the server's. */
   public long now(String merchantId, String customerUid) {
     return clockOf(merchantId, customerUid)

@@ -43,7 +43,7 @@ class CustomerController {
     ApiRequest request = requests.body(http);
     // Paycron's extra field: the customer joins a test clock (sandbox only), checked first
     Optional<String> testClock = request.string("test_clock_id").filter(id -> !id.isBlank());
-    testClock.ifPresent(id -> testClocks.requireAttachable(merchant, customerUid, id));
+    testClock.ifPresent(id -> requireAttachable(merchant, customerUid, id));
     BillingKey key =
         billingKeys.register(
             merchant,
@@ -53,6 +53,22 @@ class CustomerController {
             CardInput.customer(request));
     testClock.ifPresent(id -> testClocks.attach(merchant, customerUid, id));
     return Envelope.ok(CustomerResponse.of(key, merchant.sandbox()));
+  }
+
+  /**
+   * A customer joins a clock with its first billing key: one that already has schedules on the real
+   * clock cannot move (they would run on neither).
+   */
+  private void requireAttachable(Merchant merchant, String customerUid, String testClockId) {
+    testClocks.requireAttachable(merchant, customerUid, testClockId);
+    if (billingKeys.find(merchant, customerUid).isPresent()
+        && testClocks.clockOf(merchant.id(), customerUid).isEmpty()) {
+      throw new ApiException.InvalidRequest(
+          "test_clock_id: customer_uid "
+              + customerUid
+              + " has a billing key on the real clock; a customer joins a test clock with its"
+              + " first billing key");
+    }
   }
 
   @GetMapping("/subscribe/customers/{customer_uid}")

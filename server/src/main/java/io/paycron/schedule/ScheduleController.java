@@ -74,8 +74,8 @@ class ScheduleController {
           "schedule_from, schedule_to: the span may be at most 3 months");
     }
     String sorting = query.string("sorting").orElse("");
-    ScheduleRepository.Filter filter =
-        new ScheduleRepository.Filter(
+    ScheduleListRepository.Filter filter =
+        new ScheduleListRepository.Filter(
             null,
             seconds(from),
             seconds(to),
@@ -97,8 +97,8 @@ class ScheduleController {
     Optional<Long> to = either(query, "to", "schedule_to");
     Optional<String> status =
         query.string("schedule-status").or(() -> query.string("schedule_status"));
-    ScheduleRepository.Filter filter =
-        new ScheduleRepository.Filter(
+    ScheduleListRepository.Filter filter =
+        new ScheduleListRepository.Filter(
             customerUid,
             from.map(ScheduleController::seconds).orElse(null),
             to.map(ScheduleController::seconds).orElse(null),

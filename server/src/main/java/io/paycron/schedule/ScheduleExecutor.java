@@ -35,6 +35,7 @@ public class ScheduleExecutor implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ScheduleExecutor.class);
 
   private final ScheduleRepository schedules;
+  private final TestClockScheduleRepository testClockSchedules;
   private final ScheduleOutcomes outcomes;
   private final ChargeService charges;
   private final MerchantDirectory merchants;
@@ -50,6 +51,7 @@ public class ScheduleExecutor implements SmartLifecycle {
 
   ScheduleExecutor(
       ScheduleRepository schedules,
+      TestClockScheduleRepository testClockSchedules,
       ScheduleOutcomes outcomes,
       ChargeService charges,
       MerchantDirectory merchants,
@@ -57,6 +59,7 @@ public class ScheduleExecutor implements SmartLifecycle {
       ScopedClock clock,
       PaycronProperties properties) {
     this.schedules = schedules;
+    this.testClockSchedules = testClockSchedules;
     this.outcomes = outcomes;
     this.charges = charges;
     this.merchants = merchants;
@@ -147,7 +150,8 @@ public class ScheduleExecutor implements SmartLifecycle {
         transactions.execute(
             tx -> {
               List<Schedule> batch =
-                  schedules.claimDueOnTestClock(merchantId, testClockId, now, node, leaseUntil);
+                  testClockSchedules.claimDueOnTestClock(
+                      merchantId, testClockId, now, node, leaseUntil);
               toSend.addAll(prepare(batch, now));
               return batch.size();
             });

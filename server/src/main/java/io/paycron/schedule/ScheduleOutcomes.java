@@ -23,11 +23,11 @@ class ScheduleOutcomes implements PaymentListener {
   static final String SCHEDULED_USAGE = "payment.scheduled";
   static final String EVENT_TYPE = "schedule.executed";
 
-  private final ScheduleRepository schedules;
+  private final ScheduleOutcomeRepository schedules;
   private final Outbox outbox;
   private final Clock clock;
 
-  ScheduleOutcomes(ScheduleRepository schedules, Outbox outbox, Clock clock) {
+  ScheduleOutcomes(ScheduleOutcomeRepository schedules, Outbox outbox, Clock clock) {
     this.schedules = schedules;
     this.outbox = outbox;
     this.clock = clock;
@@ -49,14 +49,14 @@ class ScheduleOutcomes implements PaymentListener {
     if (attempts.isEmpty()) {
       return;
     }
-    List<ScheduleRepository.Execution> executions = new ArrayList<>();
+    List<ScheduleOutcomeRepository.Execution> executions = new ArrayList<>();
     List<Outbox.Emission> emissions = new ArrayList<>();
     for (RecordedAttempt attempt : attempts) {
       Payment payment = attempt.payment();
       boolean settled = attempt.state().isSettled();
       String paymentStatus = settled ? payment.status().wire() : null;
       executions.add(
-          new ScheduleRepository.Execution(
+          new ScheduleOutcomeRepository.Execution(
               payment.merchantId(),
               payment.merchantUid(),
               payment.impUid(),

@@ -30,10 +30,6 @@ class ScheduleRepository {
     this.dialect = dialect;
   }
 
-  /** Filters of the list endpoints; nulls mean "any". {@code to} is exclusive. */
-  record Filter(
-      String customerUid, Long from, Long to, ScheduleStatus status, boolean oldestFirst) {}
-
   private static final String INSERT =
       """
             INSERT INTO schedules (merchant_id, merchant_uid, customer_uid, customer_id, schedule_at,
@@ -117,53 +113,6 @@ class ScheduleRepository {
             .param("uid", merchantUid)
             .update()
         == 1;
-  }
-
-  /** When the earliest pending schedule on a test clock is due, if at or before {@code upTo}. */
-  java.util.OptionalLong nextDueOnTestClock(String merchantId, String testClockId, long upTo) {
-    Long at =
-        jdbc
-            .sql(
-                """
-                SELECT MIN(schedule_at) FROM schedules
-                WHERE merchant_id = :merchant AND test_clock_id = :clock AND schedule_at <= :upTo
-                  AND status = 'SCHEDULED'""")
-            .param("merchant", merchantId)
-            .param("clock", testClockId)
-            .param("upTo", upTo)
-            .query(Long.class)
-            .list()
-            .stream()
-            .filter(java.util.Objects::nonNull)
-            .findFirst()
-            .orElse(null);
-    return at == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(at);
-  }
-
-  /**
-   * Claims a test clock's schedules due at {@code now} (clock time). Only one advance of a clock
-   * runs at a time, and revoking takes a schedule out of SCHEDULED in one guarded update too.
-   */
-  List<Schedule> claimDueOnTestClock(
-      String merchantId, String testClockId, long now, String node, long leaseUntil) {
-    return jdbc
-        .sql(
-            """
-            UPDATE schedules SET status = 'EXECUTING', claimed_by = :node, lease_until = :lease,
-                updated_at = :now, version = version + 1
-            WHERE merchant_id = :merchant AND test_clock_id = :clock AND schedule_at <= :now
-              AND status = 'SCHEDULED'
-            RETURNING *""")
-        .param("node", node)
-        .param("lease", leaseUntil)
-        .param("now", now)
-        .param("merchant", merchantId)
-        .param("clock", testClockId)
-        .query(ScheduleRepository::map)
-        .list()
-        .stream()
-        .sorted(java.util.Comparator.comparingLong(Schedule::scheduleAt))
-        .toList();
   }
 
   /** A schedule waiting in the due queue. */
@@ -291,72 +240,6 @@ class ScheduleRepository {
         == 1;
   }
 
-  /** An attempt's result; {@code paymentStatus} is null while the outcome is unknown. */
-  record Execution(
-      String merchantId,
-      String merchantUid,
-      String impUid,
-      long startedAt,
-      String paymentStatus,
-      String failReason) {}
-
-  /**
-   * Records attempts' results. The first result of an execution names its payment (the schedule is
-   * still executing and has none); later ones (an unknown outcome settled) must name the same
-   * payment, so a schedule whose payment has changed since is left alone.
-   */
-  void markExecuted(List<Execution> executions, long now) {
-    if (executions.isEmpty()) {
-      return;
-    }
-    Rows rows =
-        Rows.named("v")
-            .text("m")
-            .text("uid")
-            .text("imp")
-            .bigint("started")
-            .text("new_status")
-            .text("reason");
-    executions.forEach(
-        e ->
-            rows.add(
-                e.merchantId(),
-                e.merchantUid(),
-                e.impUid(),
-                e.startedAt(),
-                e.paymentStatus(),
-                e.failReason()));
-    jdbc.sql(
-            "UPDATE schedules SET status = 'EXECUTED', payment_status = v.new_status,"
-                + " fail_reason = v.reason, imp_uid = v.imp,"
-                + " executed_at = CASE WHEN schedules.imp_uid IS NULL THEN v.started"
-                + " ELSE schedules.executed_at END,"
-                + " lease_until = NULL, updated_at = :now, version = version + 1 FROM "
-                + rows.sql(dialect)
-                + " WHERE schedules.merchant_id = v.m AND schedules.merchant_uid = v.uid"
-                + " AND (schedules.imp_uid = v.imp"
-                + " OR (schedules.imp_uid IS NULL AND schedules.status = 'EXECUTING'))")
-        .param("now", now)
-        .params(rows.params(dialect))
-        .update();
-  }
-
-  /** The payment of an executed schedule changed (it was refunded). */
-  void setPaymentStatus(
-      String merchantId, String merchantUid, String impUid, String paymentStatus, long now) {
-    jdbc.sql(
-            """
-            UPDATE schedules SET payment_status = :paymentStatus, updated_at = :now,
-                version = version + 1
-            WHERE merchant_id = :merchant AND merchant_uid = :uid AND imp_uid = :imp""")
-        .param("paymentStatus", paymentStatus)
-        .param("now", now)
-        .param("merchant", merchantId)
-        .param("uid", merchantUid)
-        .param("imp", impUid)
-        .update();
-  }
-
   /**
    * Revokes pending schedules of a customer, optionally only these merchant_uids. Their queue rows
    * go first: one that a node is claiming right now waits for that claim and is then gone, so it is
@@ -476,58 +359,7 @@ class ScheduleRepository {
     return rescheduled;
   }
 
-  List<Schedule> list(String merchantId, Filter filter, int limit, long offset) {
-    return jdbc.sql(
-            "SELECT * FROM schedules WHERE merchant_id = :merchant"
-                + where(filter)
-                + " ORDER BY schedule_at "
-                + (filter.oldestFirst() ? "ASC, merchant_uid ASC" : "DESC, merchant_uid DESC")
-                + " LIMIT :limit OFFSET :offset")
-        .params(params(merchantId, filter))
-        .param("limit", limit)
-        .param("offset", offset)
-        .query(ScheduleRepository::map)
-        .list();
-  }
-
-  long count(String merchantId, Filter filter) {
-    return jdbc.sql("SELECT COUNT(*) FROM schedules WHERE merchant_id = :merchant" + where(filter))
-        .params(params(merchantId, filter))
-        .query(Long.class)
-        .single();
-  }
-
-  private static String where(Filter filter) {
-    StringBuilder sql = new StringBuilder();
-    if (filter.customerUid() != null) {
-      sql.append(" AND customer_uid = :customer");
-    }
-    if (filter.from() != null) {
-      sql.append(" AND schedule_at >= :from");
-    }
-    if (filter.to() != null) {
-      sql.append(" AND schedule_at < :to");
-    }
-    if (filter.status() != null) {
-      sql.append(
-          filter.status() == ScheduleStatus.EXECUTED
-              ? " AND status IN ('EXECUTED', 'EXECUTING')"
-              : " AND status = :status");
-    }
-    return sql.toString();
-  }
-
-  private static java.util.Map<String, Object> params(String merchantId, Filter filter) {
-    java.util.Map<String, Object> params = new java.util.HashMap<>();
-    params.put("merchant", merchantId);
-    params.put("customer", filter.customerUid());
-    params.put("from", filter.from());
-    params.put("to", filter.to());
-    params.put("status", filter.status() == null ? null : filter.status().name());
-    return params;
-  }
-
-  private static Schedule map(ResultSet rs, int row) throws SQLException {
+  static Schedule map(ResultSet rs, int row) throws SQLException {
     return new Schedule(
         rs.getString("merchant_id"),
         rs.getString("merchant_uid"),

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +39,7 @@ class ScheduleService {
   private static final Logger log = LoggerFactory.getLogger(ScheduleService.class);
 
   private final ScheduleRepository schedules;
+  private final ScheduleListRepository lists;
   private final BillingKeyService billingKeys;
   private final ScheduleExecutor executor;
   private final io.paycron.payment.ChargeService charges;
@@ -45,17 +47,21 @@ class ScheduleService {
   private final SqlDialect dialect;
   private final Clock clock;
   private final TestClocks testClocks;
+  private final ObjectProvider<ScheduleOwners> owners;
 
   ScheduleService(
       ScheduleRepository schedules,
+      ScheduleListRepository lists,
       BillingKeyService billingKeys,
       ScheduleExecutor executor,
       io.paycron.payment.ChargeService charges,
       TransactionTemplate transactions,
       SqlDialect dialect,
       Clock clock,
-      TestClocks testClocks) {
+      TestClocks testClocks,
+      ObjectProvider<ScheduleOwners> owners) {
     this.schedules = schedules;
+    this.lists = lists;
     this.billingKeys = billingKeys;
     this.executor = executor;
     this.charges = charges;
@@ -63,6 +69,7 @@ class ScheduleService {
     this.dialect = dialect;
     this.clock = clock;
     this.testClocks = testClocks;
+    this.owners = owners;
   }
 
   /**
@@ -195,9 +202,16 @@ class ScheduleService {
     if (customerUid == null && merchantUids.isEmpty()) {
       throw new ApiException.InvalidRequest("customer_uid or merchant_uid: one is required");
     }
+    merchantUids.forEach(uid -> refuseOwned(merchant, uid));
     List<Schedule> revoked =
         transactions.execute(
-            tx -> schedules.revoke(merchant.id(), customerUid, merchantUids, clock.millis()));
+            tx -> {
+              List<Schedule> taken =
+                  schedules.revoke(merchant.id(), customerUid, merchantUids, clock.millis());
+              List<String> uids = taken.stream().map(Schedule::merchantUid).toList();
+              owners.orderedStream().forEach(o -> o.onRevoked(merchant.id(), uids));
+              return taken;
+            });
     if (revoked.isEmpty()) {
       throw new ApiException.Refused(1, NOTHING_TO_REVOKE);
     }
@@ -210,13 +224,13 @@ class ScheduleService {
         .orElseThrow(() -> new ApiException.NotFound(NOT_FOUND));
   }
 
-  Paged<Schedule> list(Merchant merchant, ScheduleRepository.Filter filter, PageRequest page) {
-    long total = schedules.count(merchant.id(), filter);
+  Paged<Schedule> list(Merchant merchant, ScheduleListRepository.Filter filter, PageRequest page) {
+    long total = lists.count(merchant.id(), filter);
     return Paged.of(
         total,
         page.page(),
         page.limit(),
-        schedules.list(merchant.id(), filter, page.limit(), page.offset()));
+        lists.list(merchant.id(), filter, page.limit(), page.offset()));
   }
 
   Schedule move(Merchant merchant, String merchantUid, long scheduleAtSeconds) {
@@ -263,9 +277,13 @@ class ScheduleService {
     return inTimeOf(merchant, merchantUid, () -> retryNow(merchant, merchantUid));
   }
 
-  /** Runs a change of one schedule in its customer's time (its test clock's, if any). */
+  /**
+   * Runs a change of one schedule in its customer's time (its test clock's, if any); a schedule
+   * that Paycron booked itself (a subscription's charge) is changed through its owner only.
+   */
   private <T> T inTimeOf(
       Merchant merchant, String merchantUid, java.util.function.Supplier<T> work) {
+    refuseOwned(merchant, merchantUid);
     return testClocks.inTimeOf(merchant.id(), get(merchant, merchantUid).customerUid(), work);
   }
 
@@ -280,6 +298,23 @@ class ScheduleService {
                         + merchantUid
                         + "): only an executed schedule whose payment failed can be"
                         + " retried"));
+  }
+
+  private void refuseOwned(Merchant merchant, String merchantUid) {
+    owners
+        .orderedStream()
+        .map(o -> o.ownerOf(merchant.id(), merchantUid))
+        .flatMap(Optional::stream)
+        .findFirst()
+        .ifPresent(
+            owner -> {
+              throw new ApiException.InvalidRequest(
+                  "merchant_uid("
+                      + merchantUid
+                      + ") is a charge of "
+                      + owner
+                      + "; change it through /paycron/v1/subscriptions");
+            });
   }
 
   private void requireFuture(long scheduleAtSeconds) {

@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TestClockSchedules implements TestClockWork {
 
-  private final ScheduleRepository schedules;
+  private final TestClockScheduleRepository schedules;
   private final ScheduleExecutor executor;
 
-  TestClockSchedules(ScheduleRepository schedules, ScheduleExecutor executor) {
+  TestClockSchedules(TestClockScheduleRepository schedules, ScheduleExecutor executor) {
     this.schedules = schedules;
     this.executor = executor;
   }

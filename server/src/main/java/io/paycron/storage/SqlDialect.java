@@ -15,6 +15,14 @@ public enum SqlDialect {
     return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
   }
 
+  /**
+   * The suffix of a select that locks the rows it reads until the transaction ends (PostgreSQL);
+   * SQLite's single writer holds the whole database already.
+   */
+  public String forUpdate() {
+    return this == POSTGRESQL ? " FOR UPDATE" : "";
+  }
+
   /** Whether an exception (or one of its causes) is a unique-constraint violation. */
   public boolean isUniqueViolation(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {

@@ -1,5 +1,6 @@
 package io.paycron.subscription;
 
+import io.paycron.clock.TestClocks;
 import io.paycron.gateway.DeclineClass;
 import io.paycron.payment.Payment;
 import io.paycron.payment.PaymentListener;
@@ -17,6 +18,9 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,13 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
 class SubscriptionBilling implements PaymentListener {
 
   private static final Logger log = LoggerFactory.getLogger(SubscriptionBilling.class);
-  private static final int MAX_TRIES = 5;
 
   private final SubscriptionRepository subscriptions;
   private final PlanRepository plans;
   private final ScheduleBook book;
   private final SubscriptionEvents events;
   private final Clock clock;
+  private final TestClocks testClocks;
+  private final TransactionTemplate savepoint;
   private final JsonMapper json = JsonMapper.builder().build();
 
   SubscriptionBilling(
@@ -43,12 +48,17 @@ class SubscriptionBilling implements PaymentListener {
       PlanRepository plans,
       ScheduleBook book,
       SubscriptionEvents events,
-      Clock clock) {
+      Clock clock,
+      TestClocks testClocks,
+      PlatformTransactionManager transactionManager) {
     this.subscriptions = subscriptions;
     this.plans = plans;
     this.book = book;
     this.events = events;
     this.clock = clock;
+    this.testClocks = testClocks;
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** What a change decided: the new subscription and the event announcing it (null: none). */
@@ -59,29 +69,44 @@ class SubscriptionBilling implements PaymentListener {
   }
 
   /**
-   * Applies {@code change} to the stored subscription, retrying on a concurrent change (the change
-   * re-runs on the fresh copy), and emits its event. Empty when the change decided nothing.
+   * Applies {@code change} to the stored subscription, locked for the rest of the caller's
+   * transaction (so a change never runs twice, nor its bookings), and emits its event. Empty when
+   * the change decided nothing.
    */
   Optional<Subscription> change(
       String merchantId, String subscriptionId, Function<Subscription, Decision> change) {
-    for (int tries = 0; tries < MAX_TRIES; tries++) {
-      Optional<Subscription> current = subscriptions.find(merchantId, subscriptionId);
-      if (current.isEmpty()) {
-        return Optional.empty();
-      }
-      Decision decision = change.apply(current.get());
-      if (decision == null) {
-        return Optional.empty();
-      }
-      if (subscriptions.update(decision.after())) {
-        if (decision.event() != null) {
-          events.emit(decision.event(), decision.after(), decision.cause(), decision.details());
-        }
-        return Optional.of(decision.after());
-      }
+    Optional<Subscription> current = subscriptions.lock(merchantId, subscriptionId);
+    if (current.isEmpty()) {
+      return Optional.empty();
     }
-    throw new IllegalStateException(
-        "subscription " + subscriptionId + " kept changing under " + MAX_TRIES + " tries");
+    Decision decision = change.apply(current.get());
+    if (decision == null) {
+      return Optional.empty();
+    }
+    if (!subscriptions.update(decision.after())) {
+      throw new IllegalStateException("subscription " + subscriptionId + " changed while locked");
+    }
+    if (decision.event() != null) {
+      events.emit(decision.event(), decision.after(), decision.cause(), decision.details());
+    }
+    return Optional.of(decision.after());
+  }
+
+  /** Ends the subscription at {@code at}; a charge still booked for it is revoked. */
+  Decision cancel(Subscription s, long at) {
+    if (s.pendingMerchantUid() != null) {
+      book.revoke(s.merchantId(), List.of(s.pendingMerchantUid()));
+    }
+    return Decision.of(
+        s.change().canceled(at).build(now(s)),
+        SubscriptionEvents.entered(SubscriptionStatus.CANCELED));
+  }
+
+  /** The subscription's time: its test clock's (also when a reconciler settles), else now. */
+  long now(Subscription s) {
+    return s.testClockId() == null
+        ? clock.millis()
+        : testClocks.timeOf(s.merchantId(), s.testClockId()).orElseGet(clock::millis);
   }
 
   Plan plan(String merchantId, String planId) {
@@ -92,10 +117,15 @@ class SubscriptionBilling implements PaymentListener {
 
   /**
    * Books the first charge of period {@code n} at {@code at} (its start, or now when that passed),
-   * under the plan that the next period takes (a pending plan change takes effect here).
+   * under the plan that the next period takes (a pending plan change takes effect here). Periods
+   * that ended unbilled (an unpaid stretch, a past anchor) are skipped, never charged in a burst.
    */
   Subscription.Builder bookPeriod(Subscription s, Subscription.Builder b, int n, long at) {
     Plan gridPlan = plan(s.merchantId(), s.planId());
+    long now = now(s);
+    while (s.periodStart(gridPlan, n + 1) <= now) {
+      n++;
+    }
     Plan chargePlan = s.nextPlanId() == null ? gridPlan : plan(s.merchantId(), s.nextPlanId());
     long start = s.periodStart(gridPlan, n);
     // on the grid, so month ends do not drift (Feb 29 ends on Mar 31); a new plan starts its own
@@ -114,13 +144,18 @@ class SubscriptionBilling implements PaymentListener {
             start,
             end);
     b.collecting(n); // next_plan_id stays until the period charged under it is paid
-    return bookCharge(s, b, charge, chargePlan, Math.max(at, clock.millis()));
+    return bookCharge(s, b, charge, chargePlan, Math.max(Math.max(at, start), now));
   }
 
-  /** Books a charge and makes it the subscription's pending one. */
+  /**
+   * Books a charge and makes it the subscription's pending one; a period that starts once the
+   * subscription is to end is not booked.
+   */
   Subscription.Builder bookCharge(
       Subscription s, Subscription.Builder b, SubscriptionCharge charge, Plan plan, long at) {
-    subscriptions.insertCharge(charge, clock.millis());
+    if (s.cancelAt() > 0 && charge.periodStart() >= s.cancelAt()) {
+      return b.pending(null, 0);
+    }
     Map<String, Object> customData = new LinkedHashMap<>();
     customData.put("subscription_id", s.subscriptionId());
     customData.put("period", charge.period());
@@ -145,6 +180,7 @@ class SubscriptionBilling implements PaymentListener {
           charge.merchantUid());
       return b.pending(null, 0);
     }
+    subscriptions.insertCharge(charge, clock.millis()); // only a booked charge pays the period
     return b.pending(charge.merchantUid(), at);
   }
 
@@ -157,6 +193,11 @@ class SubscriptionBilling implements PaymentListener {
     return s.pendingMerchantUid() == null
         ? Optional.empty()
         : subscriptions.findCharge(s.merchantId(), s.pendingMerchantUid());
+  }
+
+  /** The plan the pending charge was booked under (the subscription's, if none is pending). */
+  String planOfPending(Subscription s) {
+    return pendingCharge(s).map(SubscriptionCharge::planId).orElse(s.planId());
   }
 
   /** The payment name the pending charge gets under {@code plan}. */
@@ -203,11 +244,33 @@ class SubscriptionBilling implements PaymentListener {
     }
     for (SubscriptionCharge charge : subscriptions.findCharges(keys)) {
       RecordedAttempt r = settled.get(charge.merchantId() + "/" + charge.merchantUid());
-      if (r.payment().status() == PaymentStatus.PAID) {
-        change(charge.merchantId(), charge.subscriptionId(), s -> paid(s, charge, r.payment()));
-      } else if (r.payment().status() == PaymentStatus.FAILED) {
-        change(charge.merchantId(), charge.subscriptionId(), s -> failed(s, charge, r));
+      Function<Subscription, Decision> change =
+          r.payment().status() == PaymentStatus.PAID
+              ? s -> paid(s, charge, r.payment())
+              : s -> failed(s, charge, r);
+      if (r.payment().status() == PaymentStatus.PAID
+          || r.payment().status() == PaymentStatus.FAILED) {
+        applyAlone(charge, change);
       }
+    }
+  }
+
+  /**
+   * One subscription's reaction, in a savepoint of the payments' transaction: if it fails, the
+   * payments are still recorded (and logged for an operator), never held back by a subscription.
+   */
+  private void applyAlone(SubscriptionCharge charge, Function<Subscription, Decision> change) {
+    try {
+      savepoint.executeWithoutResult(
+          tx -> change(charge.merchantId(), charge.subscriptionId(), change));
+    } catch (RuntimeException e) {
+      log.error(
+          "subscription {} of merchant {}: could not apply the outcome of {}; the payment is"
+              + " recorded, the subscription is left as it was",
+          charge.subscriptionId(),
+          charge.merchantId(),
+          charge.merchantUid(),
+          e);
     }
   }
 
@@ -223,11 +286,18 @@ class SubscriptionBilling implements PaymentListener {
       String next = charge.planId().equals(s.nextPlanId()) ? null : s.nextPlanId();
       b.plan(charge.planId(), next).grid(charge.periodStart(), charge.period());
     }
-    if (s.pendingMerchantUid() != null && !s.pendingMerchantUid().equals(charge.merchantUid())) {
-      book.revoke(s.merchantId(), List.of(s.pendingMerchantUid())); // a retry no longer needed
+    // every other charge of the period still booked (a retry, one the merchant rescheduled)
+    List<String> others =
+        new ArrayList<>(
+            subscriptions.chargesOfPeriod(s.merchantId(), s.subscriptionId(), charge.period()));
+    others.remove(charge.merchantUid());
+    if (s.pendingMerchantUid() != null && !others.contains(s.pendingMerchantUid())) {
+      others.add(s.pendingMerchantUid());
     }
+    others.remove(charge.merchantUid());
+    book.revoke(s.merchantId(), others);
     b.pending(null, 0);
-    long now = clock.millis();
+    long now = now(s);
     if (s.status() == SubscriptionStatus.PAUSED) {
       return new Decision(b.build(now), renewalEvent(s), payment, Map.of());
     }
@@ -257,7 +327,10 @@ class SubscriptionBilling implements PaymentListener {
         || !collecting) {
       return null; // an old charge, or one the merchant sent while a retry is pending
     }
-    long now = clock.millis();
+    if (s.cancelAt() > 0 && charge.periodStart() >= s.cancelAt()) {
+      return null; // a period after the end the merchant set: nothing to collect
+    }
+    long now = now(s);
     Plan plan = plan(s.merchantId(), charge.planId());
     long firstFailedAt = s.firstFailedAt() == 0 ? now : s.firstFailedAt();
     int failures = s.attempts() + 1;
@@ -331,8 +404,8 @@ class SubscriptionBilling implements PaymentListener {
               b,
               retry(first.get(), current, current.attempts()),
               plan(current.merchantId(), first.get().planId()),
-              clock.millis());
-          return Decision.of(b.build(clock.millis()), null);
+              now(current));
+          return Decision.of(b.build(now(current)), null);
         });
   }
 }

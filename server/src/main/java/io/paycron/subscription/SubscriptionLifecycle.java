@@ -55,11 +55,9 @@ class SubscriptionLifecycle implements SmartLifecycle, TestClockWork, BillingKey
                   s.merchantId(),
                   s.subscriptionId(),
                   current ->
-                      current.cancelAt() == 0 || current.cancelAt() > clock.millis()
+                      current.cancelAt() == 0 || current.cancelAt() > billing.now(current)
                           ? null
-                          : SubscriptionBilling.Decision.of(
-                              current.change().canceled(current.cancelAt()).build(clock.millis()),
-                              SubscriptionEvents.entered(SubscriptionStatus.CANCELED))));
+                          : billing.cancel(current, current.cancelAt())));
     }
     return due.size();
   }
@@ -100,9 +98,7 @@ class SubscriptionLifecycle implements SmartLifecycle, TestClockWork, BillingKey
           current ->
               current.status() == SubscriptionStatus.CANCELED
                   ? null
-                  : SubscriptionBilling.Decision.of(
-                      current.change().canceled(clock.millis()).build(clock.millis()),
-                      SubscriptionEvents.entered(SubscriptionStatus.CANCELED)));
+                  : billing.cancel(current, billing.now(current)));
     }
     return List.of(); // their schedules are revoked, and reported, with the customer's others
   }

@@ -105,6 +105,30 @@ class SubscriptionRepository {
         .optional();
   }
 
+  /** Reads a subscription and locks it until the transaction ends: changes of one never race. */
+  Optional<Subscription> lock(String merchantId, String subscriptionId) {
+    return jdbc.sql(
+            "SELECT * FROM subscriptions WHERE merchant_id = :merchant AND subscription_id = :id"
+                + dialect.forUpdate())
+        .param("merchant", merchantId)
+        .param("id", subscriptionId)
+        .query(SubscriptionRepository::map)
+        .optional();
+  }
+
+  /** The merchant_uids of every charge booked for one period of a subscription. */
+  List<String> chargesOfPeriod(String merchantId, String subscriptionId, int period) {
+    return jdbc.sql(
+            """
+            SELECT merchant_uid FROM subscription_charges
+            WHERE merchant_id = :merchant AND subscription_id = :id AND period = :period""")
+        .param("merchant", merchantId)
+        .param("id", subscriptionId)
+        .param("period", period)
+        .query(String.class)
+        .list();
+  }
+
   List<Subscription> findByCustomer(String merchantId, String customerUid) {
     return jdbc.sql(
             """
@@ -152,7 +176,8 @@ class SubscriptionRepository {
     return jdbc.sql(
             "SELECT c.* FROM subscription_charges c JOIN "
                 + rows.sql(dialect)
-                + " ON c.merchant_id = v.m AND c.merchant_uid = v.uid")
+                + " ON c.merchant_id = v.m AND c.merchant_uid = v.uid"
+                + " ORDER BY c.merchant_id, c.subscription_id") // one locking order
         .params(rows.params(dialect))
         .query(
             (rs, n) ->

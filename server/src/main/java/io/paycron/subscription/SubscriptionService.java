@@ -162,9 +162,7 @@ class SubscriptionService {
             return SubscriptionBilling.Decision.of(
                 s.change().pending(null, 0).cancelAt(end).build(now), SubscriptionEvents.UPDATED);
           }
-          return SubscriptionBilling.Decision.of(
-              s.change().canceled(now).build(now),
-              SubscriptionEvents.entered(SubscriptionStatus.CANCELED));
+          return billing.cancel(s, now);
         });
   }
 
@@ -268,7 +266,9 @@ class SubscriptionService {
                 .equals(
                     SubscriptionCharge.merchantUid(s.subscriptionId(), s.collectingPeriod(), 0));
     if (s.pendingMerchantUid() != null) {
-      Plan amendWith = periodChargePending ? chargePlan : billing.plan(s.merchantId(), s.planId());
+      // a retry keeps the plan of the period it collects; only a period's first charge changes
+      Plan amendWith =
+          periodChargePending ? chargePlan : billing.plan(s.merchantId(), billing.planOfPending(s));
       boolean amended =
           book.amend(
               s.merchantId(),

@@ -1,5 +1,6 @@
 package io.paycron.webhook;
 
+import io.paycron.clock.ScopedClock;
 import io.paycron.common.Secrets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,7 +74,8 @@ public class Outbox {
     if (emissions.isEmpty()) {
       return List.of();
     }
-    long now = clock.millis();
+    long now = clock.millis(); // the event's time: a test clock's, for its customers
+    long wallNow = ScopedClock.wallMillis(clock); // deliveries run in real time
     List<WebhookRepository.Event> events = new ArrayList<>();
     List<WebhookRepository.Delivery> deliveries = new ArrayList<>();
     List<WebhookRepository.Claimed> toSend = new ArrayList<>();
@@ -100,10 +102,10 @@ public class Outbox {
       if (url != null && !url.isBlank()) {
         deliveries.add(
             new WebhookRepository.Delivery(
-                emission.merchantId(), eventId, url, DeliveryStatus.PENDING, 0, now, 0));
+                emission.merchantId(), eventId, url, DeliveryStatus.PENDING, 0, wallNow, 0));
         toSend.add(
             new WebhookRepository.Claimed(
-                emission.merchantId(), eventId, url, 0, emission.type(), payload, now));
+                emission.merchantId(), eventId, url, 0, emission.type(), payload, wallNow));
       }
     }
     webhooks.insertEvents(events);
@@ -111,7 +113,8 @@ public class Outbox {
       return eventIds(events);
     }
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      webhooks.insertDeliveries(deliveries, now, null); // committed already: any node claims them
+      webhooks.insertDeliveries(
+          deliveries, wallNow, null); // committed already: any node claims them
       dispatcher.wake();
       return eventIds(events);
     }
@@ -133,7 +136,7 @@ public class Outbox {
             }
           }
         });
-    webhooks.insertDeliveries(deliveries, now, reservation.leaseUntil());
+    webhooks.insertDeliveries(deliveries, wallNow, reservation.leaseUntil());
     return eventIds(events);
   }
 

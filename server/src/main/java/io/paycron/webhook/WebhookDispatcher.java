@@ -1,6 +1,7 @@
 package io.paycron.webhook;
 
 import io.paycron.PaycronProperties;
+import io.paycron.clock.ScopedClock;
 import io.paycron.common.PollingLoop;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,7 +103,8 @@ public class WebhookDispatcher implements SmartLifecycle {
       reserved.addAndGet(-count);
       return new Reservation(0, null);
     }
-    return new Reservation(count, clock.millis() + lease().toMillis());
+    // wall time even when a test clock's work emits: other nodes compare leases with the wall
+    return new Reservation(count, ScopedClock.wallMillis(clock) + lease().toMillis());
   }
 
   /** Gives back a reservation that was not used (its transaction rolled back). */
