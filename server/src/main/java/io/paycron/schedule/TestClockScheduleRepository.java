@@ -1,5 +1,6 @@
 package io.paycron.schedule;
 
+import io.paycron.storage.Aggregates;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,9 +20,8 @@ class TestClockScheduleRepository {
 
   /** When the earliest pending schedule on a test clock is due, if at or before {@code upTo}. */
   java.util.OptionalLong nextDueOnTestClock(String merchantId, String testClockId, long upTo) {
-    Long at =
-        jdbc
-            .sql(
+    return Aggregates.optionalLong(
+        jdbc.sql(
                 """
                 SELECT MIN(schedule_at) FROM schedules
                 WHERE merchant_id = :merchant AND test_clock_id = :clock AND schedule_at <= :upTo
@@ -30,12 +30,7 @@ class TestClockScheduleRepository {
             .param("clock", testClockId)
             .param("upTo", upTo)
             .query(Long.class)
-            .list()
-            .stream()
-            .filter(java.util.Objects::nonNull)
-            .findFirst()
-            .orElse(null);
-    return at == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(at);
+            .list());
   }
 
   /**

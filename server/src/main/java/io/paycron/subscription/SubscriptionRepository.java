@@ -1,5 +1,6 @@
 package io.paycron.subscription;
 
+import io.paycron.storage.Aggregates;
 import io.paycron.storage.Rows;
 import io.paycron.storage.SqlDialect;
 import java.sql.ResultSet;
@@ -221,9 +222,8 @@ class SubscriptionRepository {
   }
 
   OptionalLong nextCancelOnTestClock(String merchantId, String testClockId, long upTo) {
-    Long at =
-        jdbc
-            .sql(
+    return Aggregates.optionalLong(
+        jdbc.sql(
                 """
                 SELECT MIN(cancel_at) FROM subscriptions
                 WHERE cancel_at > 0 AND cancel_at <= :upTo AND merchant_id = :merchant
@@ -232,12 +232,7 @@ class SubscriptionRepository {
             .param("merchant", merchantId)
             .param("clock", testClockId)
             .query(Long.class)
-            .list()
-            .stream()
-            .filter(java.util.Objects::nonNull)
-            .findFirst()
-            .orElse(null);
-    return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+            .list());
   }
 
   private static Subscription map(ResultSet rs, int row) throws SQLException {

@@ -30,6 +30,19 @@ class SubscriptionSafetyTest {
     receiver.close();
   }
 
+  /** A clock at 2028-03-10 10:00 KST, a customer on it, subscribed to 8,000 KRW now. */
+  private record Started(String clock, String customer, String id) {}
+
+  private static Started start(TestMerchant merchant, String card, String interval) {
+    String clock = merchant.testClock(seconds("2028-03-10T10:00:00", SEOUL));
+    String customer = merchant.customer(card, clock);
+    String plan = merchant.plan(8000, interval, Map.of());
+    return new Started(
+        clock,
+        customer,
+        merchant.subscribe(customer, plan, null, null).get("subscription_id").asString());
+  }
+
   private static long paidCharges(TestServer server, String customerUid) {
     return server
         .jdbc()
@@ -44,13 +57,10 @@ class SubscriptionSafetyTest {
   void aPeriodPaidWithAgainRevokesItsBookedRetry(TestDatabase database) {
     TestServer server = servers.on(database);
     TestMerchant merchant = new TestMerchant(server, receiver);
-    String clock = merchant.testClock(seconds("2028-03-10T10:00:00", SEOUL));
-    String customer = merchant.customer(Cards.INSUFFICIENT_FUNDS, clock);
-    String id =
-        merchant
-            .subscribe(customer, merchant.plan(8000, "month", Map.of()), null, null)
-            .get("subscription_id")
-            .asString();
+    Started started = start(merchant, Cards.INSUFFICIENT_FUNDS, "month");
+    String clock = started.clock();
+    String customer = started.customer();
+    String id = started.id();
     assertThat(merchant.subscription(id).get("next_merchant_uid").asString())
         .isEqualTo(id + "-p1-r1");
 
@@ -71,13 +81,10 @@ class SubscriptionSafetyTest {
   void nothingIsChargedAfterACancellationAtPeriodEndEvenAfterPauseAndResume(TestDatabase database) {
     TestServer server = servers.on(database);
     TestMerchant merchant = new TestMerchant(server, receiver);
-    String clock = merchant.testClock(seconds("2028-03-10T10:00:00", SEOUL));
-    String customer = merchant.customer(Cards.APPROVE, clock);
-    String id =
-        merchant
-            .subscribe(customer, merchant.plan(8000, "week", Map.of()), null, null)
-            .get("subscription_id")
-            .asString();
+    Started started = start(merchant, Cards.APPROVE, "week");
+    String clock = started.clock();
+    String customer = started.customer();
+    String id = started.id();
     String base = "/paycron/v1/subscriptions/" + id;
     ok(merchant.api.postJson(base + "/cancel", Map.of("at_period_end", true)));
     ok(merchant.api.postJson(base + "/pause", Map.of()));
@@ -93,13 +100,10 @@ class SubscriptionSafetyTest {
   void periodsThatEndedUnpaidAreSkippedNotChargedInABurst(TestDatabase database) {
     TestServer server = servers.on(database);
     TestMerchant merchant = new TestMerchant(server, receiver);
-    String clock = merchant.testClock(seconds("2028-03-10T10:00:00", SEOUL));
-    String customer = merchant.customer(Cards.APPROVE, clock);
-    String id =
-        merchant
-            .subscribe(customer, merchant.plan(8000, "month", Map.of()), null, null)
-            .get("subscription_id")
-            .asString();
+    Started started = start(merchant, Cards.APPROVE, "month");
+    String clock = started.clock();
+    String customer = started.customer();
+    String id = started.id();
     merchant.card(customer, Cards.INSUFFICIENT_FUNDS, null);
     ok(merchant.advance(clock, seconds("2028-07-20T10:00:00", SEOUL)));
     assertThat(merchant.subscription(id).get("status").asString()).isEqualTo("unpaid");
@@ -124,13 +128,9 @@ class SubscriptionSafetyTest {
   void theV1EndpointsDoNotChangeASubscriptionsChargesBehindItsBack(TestDatabase database) {
     TestServer server = servers.on(database);
     TestMerchant merchant = new TestMerchant(server, receiver);
-    String clock = merchant.testClock(seconds("2028-03-10T10:00:00", SEOUL));
-    String customer = merchant.customer(Cards.APPROVE, clock);
-    String id =
-        merchant
-            .subscribe(customer, merchant.plan(8000, "month", Map.of()), null, null)
-            .get("subscription_id")
-            .asString();
+    Started started = start(merchant, Cards.APPROVE, "month");
+    String customer = started.customer();
+    String id = started.id();
     String next = id + "-p2";
     long at = seconds("2028-05-01T10:00:00", SEOUL);
     for (Answer refused :
