@@ -64,23 +64,23 @@ class ScheduleRepository {
    */
   @Transactional
   boolean book(Schedule s, long now) {
+    MapSqlParameterSource params = params(s).addValue("now", now);
+    // two guarded statements, not an upsert: ON CONFLICT DO UPDATE would lock (and wait for) a
+    // row another transaction is executing, even when its WHERE then leaves it alone
     boolean booked =
-        named.update(
-                INSERT
-                    + """
-
-                ON CONFLICT (merchant_id, merchant_uid) DO UPDATE SET status = 'SCHEDULED',
-                    schedule_at = excluded.schedule_at, amount = excluded.amount,
-                    currency = excluded.currency, name = excluded.name,
-                    customer_uid = excluded.customer_uid, custom_data = excluded.custom_data,
-                    pg_provider = excluded.pg_provider, pg_id = excluded.pg_id,
-                    test_clock_id = excluded.test_clock_id, payment_status = NULL, imp_uid = NULL,
-                    fail_reason = NULL, executed_at = 0, revoked_at = 0, claimed_by = NULL,
-                    lease_until = NULL, updated_at = excluded.updated_at,
-                    version = schedules.version + 1
-                WHERE schedules.status = 'REVOKED'""",
-                params(s).addValue("now", now))
-            == 1;
+        named.update(INSERT + " ON CONFLICT (merchant_id, merchant_uid) DO NOTHING", params) == 1
+            || named.update(
+                    """
+                    UPDATE schedules SET status = 'SCHEDULED', schedule_at = :at, amount = :amount,
+                        currency = :currency, name = :name, customer_uid = :customerUid,
+                        custom_data = :customData, pg_provider = :provider, pg_id = :pgId,
+                        test_clock_id = :testClock, payment_status = NULL, imp_uid = NULL,
+                        fail_reason = NULL, executed_at = 0, revoked_at = 0, claimed_by = NULL,
+                        lease_until = NULL, updated_at = :now, version = version + 1
+                    WHERE merchant_id = :merchant AND merchant_uid = :merchantUid
+                      AND status = 'REVOKED'""",
+                    params)
+                == 1;
     if (booked && s.testClockId() == null) {
       enqueue(List.of(new Queued(s.merchantId(), s.merchantUid(), s.scheduleAt())));
     }

@@ -116,6 +116,7 @@ class ScheduleService {
                 + ")은 현재 시각 이후여야 합니다.");
       }
     }
+    seen.forEach(uid -> refuseOwned(merchant, uid));
     refuseExisting(merchant, seen);
     BillingKey key = billingKeyFor(merchant, customerUid, request);
     if (checking.isPresent() && checking.get().isPositive()) {
@@ -206,6 +207,9 @@ class ScheduleService {
     List<Schedule> revoked =
         transactions.execute(
             tx -> {
+              if (customerUid != null) {
+                owners.orderedStream().forEach(o -> o.lockCustomer(merchant.id(), customerUid));
+              }
               List<Schedule> taken =
                   schedules.revoke(merchant.id(), customerUid, merchantUids, clock.millis());
               List<String> uids = taken.stream().map(Schedule::merchantUid).toList();

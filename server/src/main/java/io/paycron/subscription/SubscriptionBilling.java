@@ -92,11 +92,41 @@ class SubscriptionBilling implements PaymentListener {
     return Optional.of(decision.after());
   }
 
+  /**
+   * Applies, once more, the outcome of a booked charge that ran but whose effect on the
+   * subscription did not happen (its savepoint failed): the subscription would otherwise wait for
+   * that charge for ever. The decline class is not kept, so a failure counts as soft.
+   */
+  void repair(Subscription stuck, boolean paid) {
+    subscriptions
+        .findCharge(stuck.merchantId(), stuck.pendingMerchantUid())
+        .ifPresent(
+            charge -> {
+              log.warn(
+                  "subscription {} of merchant {}: applying the {} outcome of {} again",
+                  stuck.subscriptionId(),
+                  stuck.merchantId(),
+                  paid ? "paid" : "failed",
+                  charge.merchantUid());
+              applyAlone(
+                  charge,
+                  s ->
+                      !charge.merchantUid().equals(s.pendingMerchantUid())
+                          ? null
+                          : paid ? paid(s, charge, null) : failed(s, charge, null, null, null));
+            });
+  }
+
+  /** Revokes the charge the subscription has booked, if it is still pending; returns it if so. */
+  List<String> revokePending(Subscription s) {
+    return s.pendingMerchantUid() == null
+        ? List.of()
+        : book.revoke(s.merchantId(), List.of(s.pendingMerchantUid()));
+  }
+
   /** Ends the subscription at {@code at}; a charge still booked for it is revoked. */
   Decision cancel(Subscription s, long at) {
-    if (s.pendingMerchantUid() != null) {
-      book.revoke(s.merchantId(), List.of(s.pendingMerchantUid()));
-    }
+    revokePending(s);
     return Decision.of(
         s.change().canceled(at).build(now(s)),
         SubscriptionEvents.entered(SubscriptionStatus.CANCELED));
@@ -247,7 +277,7 @@ class SubscriptionBilling implements PaymentListener {
       Function<Subscription, Decision> change =
           r.payment().status() == PaymentStatus.PAID
               ? s -> paid(s, charge, r.payment())
-              : s -> failed(s, charge, r);
+              : s -> failed(s, charge, r.declineCode(), r.declineClass(), r.payment());
       if (r.payment().status() == PaymentStatus.PAID
           || r.payment().status() == PaymentStatus.FAILED) {
         applyAlone(charge, change);
@@ -276,6 +306,7 @@ class SubscriptionBilling implements PaymentListener {
 
   /** A period is paid: the subscription is active again and the next period is booked. */
   private Decision paid(Subscription s, SubscriptionCharge charge, Payment payment) {
+    // payment is null when repair() applies an outcome whose first application failed
     if (s.status() == SubscriptionStatus.CANCELED || charge.period() <= s.period()) {
       return null; // paid after it ended, or a period paid already: nothing changes
     }
@@ -290,11 +321,10 @@ class SubscriptionBilling implements PaymentListener {
     List<String> others =
         new ArrayList<>(
             subscriptions.chargesOfPeriod(s.merchantId(), s.subscriptionId(), charge.period()));
-    others.remove(charge.merchantUid());
+    // (also this merchant_uid's own schedule when an `again` paid it before the schedule ran)
     if (s.pendingMerchantUid() != null && !others.contains(s.pendingMerchantUid())) {
       others.add(s.pendingMerchantUid());
     }
-    others.remove(charge.merchantUid());
     book.revoke(s.merchantId(), others);
     b.pending(null, 0);
     long now = now(s);
@@ -317,7 +347,12 @@ class SubscriptionBilling implements PaymentListener {
   }
 
   /** A charge failed: retry per the plan's policy, or leave the subscription as it says. */
-  private Decision failed(Subscription s, SubscriptionCharge charge, RecordedAttempt attempt) {
+  private Decision failed(
+      Subscription s,
+      SubscriptionCharge charge,
+      String declineCode,
+      DeclineClass declined,
+      Payment cause) {
     boolean collecting =
         charge.period() == s.collectingPeriod()
             && (s.pendingMerchantUid() == null
@@ -334,8 +369,7 @@ class SubscriptionBilling implements PaymentListener {
     Plan plan = plan(s.merchantId(), charge.planId());
     long firstFailedAt = s.firstFailedAt() == 0 ? now : s.firstFailedAt();
     int failures = s.attempts() + 1;
-    DeclineClass declineClass =
-        attempt.declineClass() == null ? DeclineClass.SOFT : attempt.declineClass();
+    DeclineClass declineClass = declined == null ? DeclineClass.SOFT : declined;
     Subscription.Builder b = s.change().failed(firstFailedAt, failures).pending(null, 0);
     OptionalLong retryAt = plan.dunning().nextRetryAt(declineClass, firstFailedAt, now, s.zone());
     SubscriptionStatus status;
@@ -351,14 +385,14 @@ class SubscriptionBilling implements PaymentListener {
       b.status(status);
     }
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("decline_code", attempt.declineCode());
+    details.put("decline_code", declineCode);
     details.put("decline_class", declineClass.name().toLowerCase(java.util.Locale.ROOT));
     details.put("next_retry_at", retryAt.isPresent() ? retryAt.getAsLong() / 1000 : 0);
     String event =
         status == s.status()
             ? SubscriptionEvents.PAYMENT_FAILED
             : SubscriptionEvents.entered(status);
-    return new Decision(b.build(now), event, attempt.payment(), details);
+    return new Decision(b.build(now), event, cause, details);
   }
 
   private static SubscriptionCharge retry(SubscriptionCharge of, Subscription s, int attempt) {
@@ -378,25 +412,25 @@ class SubscriptionBilling implements PaymentListener {
    * retry, if any, is moved to now). The dunning schedule after that stays as it was.
    */
   Optional<Subscription> retryNow(Subscription s) {
-    if (!s.status().isDelinquent() || s.collectingPeriod() == 0) {
-      return Optional.empty();
-    }
-    Optional<SubscriptionCharge> first =
-        subscriptions.findCharge(
-            s.merchantId(),
-            SubscriptionCharge.merchantUid(s.subscriptionId(), s.collectingPeriod(), 0));
-    if (first.isEmpty()) {
-      return Optional.empty();
-    }
     return change(
         s.merchantId(),
         s.subscriptionId(),
         current -> {
-          if (!current.status().isDelinquent()) {
+          if (!current.status().isDelinquent() || current.collectingPeriod() == 0) {
             return null;
           }
-          if (current.pendingMerchantUid() != null) {
-            book.revoke(current.merchantId(), List.of(current.pendingMerchantUid()));
+          Optional<SubscriptionCharge> first =
+              subscriptions.findCharge(
+                  current.merchantId(),
+                  SubscriptionCharge.merchantUid(
+                      current.subscriptionId(), current.collectingPeriod(), 0));
+          if (first.isEmpty()) {
+            return null;
+          }
+          if (current.pendingMerchantUid() != null
+              && book.revoke(current.merchantId(), List.of(current.pendingMerchantUid()))
+                  .isEmpty()) {
+            return null; // the booked retry is being sent right now: its outcome decides
           }
           Subscription.Builder b = current.change();
           bookCharge(

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * past-due period at once, a deleted one ends the customer's subscriptions.
  */
 @Component
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class SubscriptionLifecycle implements SmartLifecycle, TestClockWork, BillingKeyListener {
 
   private static final int BATCH = 200;
@@ -27,7 +28,9 @@ class SubscriptionLifecycle implements SmartLifecycle, TestClockWork, BillingKey
   private final TestClocks testClocks;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private static final long REPAIR_EVERY_MS = 60_000;
   private PollingLoop loop;
+  private volatile long nextRepair;
 
   SubscriptionLifecycle(
       SubscriptionRepository subscriptions,
@@ -42,9 +45,21 @@ class SubscriptionLifecycle implements SmartLifecycle, TestClockWork, BillingKey
     this.clock = clock;
   }
 
-  /** Ends the wall-clock subscriptions whose period-end cancellation has come. */
+  /**
+   * Ends the wall-clock subscriptions whose period-end cancellation has come; once a minute, also
+   * repairs those whose booked charge settled without them moving on.
+   */
   int cancelDue() {
-    return cancel(subscriptions.dueToCancel(clock.millis(), BATCH));
+    int done = cancel(subscriptions.dueToCancel(clock.millis(), BATCH));
+    long now = clock.millis();
+    if (now >= nextRepair) {
+      nextRepair = now + REPAIR_EVERY_MS;
+      for (SubscriptionRepository.Stuck stuck : subscriptions.stuck(now - REPAIR_EVERY_MS, BATCH)) {
+        transactions.executeWithoutResult(tx -> billing.repair(stuck.subscription(), stuck.paid()));
+        done++;
+      }
+    }
+    return done;
   }
 
   private int cancel(List<Subscription> due) {
@@ -88,19 +103,28 @@ class SubscriptionLifecycle implements SmartLifecycle, TestClockWork, BillingKey
     }
   }
 
-  /** The card is gone, and with it every charge the subscriptions could make: they end. */
+  /**
+   * The card is gone, and with it every charge the subscriptions could make: they end. Runs before
+   * the customer's other schedules are revoked (this class is ordered first), so the subscriptions
+   * are locked before their schedules, as everywhere else.
+   */
   @Override
   public List<String> onDeleted(String merchantId, String customerUid) {
+    subscriptions.lockCustomer(merchantId, customerUid);
+    List<String> revoked = new java.util.ArrayList<>();
     for (Subscription s : subscriptions.findByCustomer(merchantId, customerUid)) {
       billing.change(
           merchantId,
           s.subscriptionId(),
-          current ->
-              current.status() == SubscriptionStatus.CANCELED
-                  ? null
-                  : billing.cancel(current, billing.now(current)));
+          current -> {
+            if (current.status() == SubscriptionStatus.CANCELED) {
+              return null;
+            }
+            revoked.addAll(billing.revokePending(current));
+            return billing.cancel(current, billing.now(current));
+          });
     }
-    return List.of(); // their schedules are revoked, and reported, with the customer's others
+    return revoked;
   }
 
   @Override

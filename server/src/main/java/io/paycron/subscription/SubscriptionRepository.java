@@ -117,6 +117,18 @@ class SubscriptionRepository {
         .optional();
   }
 
+  /** Locks a customer's subscriptions, in one order everywhere (by id). */
+  void lockCustomer(String merchantId, String customerUid) {
+    jdbc.sql(
+            "SELECT subscription_id FROM subscriptions WHERE merchant_id = :merchant"
+                + " AND customer_uid = :customer ORDER BY subscription_id"
+                + dialect.forUpdate())
+        .param("merchant", merchantId)
+        .param("customer", customerUid)
+        .query(String.class)
+        .list();
+  }
+
   /** The merchant_uids of every charge booked for one period of a subscription. */
   List<String> chargesOfPeriod(String merchantId, String subscriptionId, int period) {
     return jdbc.sql(
@@ -191,6 +203,30 @@ class SubscriptionRepository {
                     rs.getString("plan_id"),
                     rs.getLong("period_start"),
                     rs.getLong("period_end")))
+        .list();
+  }
+
+  /** A subscription waiting for a booked charge that ran, and whether that charge was paid. */
+  record Stuck(Subscription subscription, boolean paid) {}
+
+  /**
+   * Subscriptions on the wall clock whose booked charge was executed and settled more than {@code
+   * before} ago without the subscription moving on (reads the schedules table: the schedule is what
+   * the subscription waits on).
+   */
+  List<Stuck> stuck(long before, int limit) {
+    return jdbc.sql(
+            """
+            SELECT s.*, sc.payment_status AS charge_status FROM subscriptions s
+            JOIN schedules sc ON sc.merchant_id = s.merchant_id
+                AND sc.merchant_uid = s.pending_merchant_uid
+            WHERE s.test_clock_id IS NULL AND s.status IN ('ACTIVE', 'TRIALING', 'PAST_DUE')
+              AND sc.status = 'EXECUTED' AND sc.payment_status IN ('paid', 'failed')
+              AND sc.updated_at < :before
+            LIMIT :limit""")
+        .param("before", before)
+        .param("limit", limit)
+        .query((rs, n) -> new Stuck(map(rs, n), "paid".equals(rs.getString("charge_status"))))
         .list();
   }
 

@@ -4,6 +4,8 @@ import io.paycron.schedule.ScheduleOwners;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +24,25 @@ class SubscriptionSchedules implements ScheduleOwners {
     this.billing = billing;
   }
 
+  /** A subscription's charges, booked or still to come: {@code {subscription_id}-p{n}[-r{k}]}. */
+  private static final Pattern CHARGE_UID = Pattern.compile("(.+)-p[0-9]+(-r[0-9]+)?");
+
   @Override
   public Optional<String> ownerOf(String merchantId, String merchantUid) {
-    return subscriptions
-        .findCharge(merchantId, merchantUid)
-        .map(c -> "subscription " + c.subscriptionId());
+    Optional<String> booked =
+        subscriptions.findCharge(merchantId, merchantUid).map(SubscriptionCharge::subscriptionId);
+    if (booked.isPresent()) {
+      return booked.map(id -> "subscription " + id);
+    }
+    Matcher future = CHARGE_UID.matcher(merchantUid);
+    return future.matches() && subscriptions.find(merchantId, future.group(1)).isPresent()
+        ? Optional.of("subscription " + future.group(1) + " (reserved for its charges)")
+        : Optional.empty();
+  }
+
+  @Override
+  public void lockCustomer(String merchantId, String customerUid) {
+    subscriptions.lockCustomer(merchantId, customerUid);
   }
 
   @Override

@@ -317,9 +317,7 @@ class SubscriptionService {
   }
 
   private void revokePending(Subscription s) {
-    if (s.pendingMerchantUid() != null) {
-      book.revoke(s.merchantId(), List.of(s.pendingMerchantUid()));
-    }
+    billing.revokePending(s);
   }
 
   private void requireBillingKey(Merchant merchant, String customerUid) {

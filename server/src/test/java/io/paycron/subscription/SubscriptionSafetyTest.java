@@ -148,6 +148,17 @@ class SubscriptionSafetyTest {
       assertThat(refused.message()).contains("subscription " + id);
     }
     assertThat(merchant.schedule(next).get("schedule_status").asString()).isEqualTo("scheduled");
+    // nor can a schedule of the merchant's own take a merchant_uid of the subscription's future
+    Answer reserved =
+        merchant.api.postJson(
+            "/subscribe/payments/schedule",
+            Map.of(
+                "customer_uid",
+                customer,
+                "schedules",
+                List.of(Map.of("merchant_uid", id + "-p7", "schedule_at", at, "amount", 1000))));
+    assertThat(reserved.status()).as(reserved.toString()).isEqualTo(400);
+    assertThat(reserved.message()).contains("reserved");
 
     // revoking all of the customer's schedules pauses the subscription instead of leaving it
     // waiting for a charge that will not come
@@ -155,5 +166,41 @@ class SubscriptionSafetyTest {
     JsonNode paused = merchant.subscription(id);
     assertThat(paused.get("status").asString()).isEqualTo("paused");
     assertThat(paused.get("next_billing_at").asLong()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aSubscriptionWhoseReactionToAPaymentFailedIsRepairedLater(TestDatabase database) {
+    TestServer server = servers.on(database);
+    TestMerchant merchant = new TestMerchant(server, receiver);
+    String customer = merchant.customer(Cards.APPROVE, null);
+    String plan = merchant.plan(4400, "day", Map.of());
+    long anchor = server.clock().millis() / 1000 + 60;
+    String id = merchant.subscribe(customer, plan, anchor, "UTC").get("subscription_id").asString();
+    // the plan vanishes for a moment: the subscription cannot react to its paid charge, but the
+    // payment is recorded all the same
+    server
+        .jdbc()
+        .sql("UPDATE plans SET plan_id = 'hidden' WHERE plan_id = :p")
+        .param("p", plan)
+        .update();
+    server.clock().advance(java.time.Duration.ofSeconds(61));
+    server.bean(io.paycron.schedule.ScheduleExecutor.class).wake();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(15))
+        .until(() -> "paid".equals(merchant.schedule(id + "-p1").get("payment_status").asString()));
+    assertThat(merchant.subscription(id).get("period").asInt()).isZero();
+    server
+        .jdbc()
+        .sql("UPDATE plans SET plan_id = :p WHERE plan_id = 'hidden'")
+        .param("p", plan)
+        .update();
+
+    server.clock().advance(java.time.Duration.ofSeconds(122)); // the repair looks once a minute
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(15))
+        .until(() -> merchant.subscription(id).get("period").asInt() == 1);
+    assertThat(merchant.subscription(id).get("next_merchant_uid").asString()).isEqualTo(id + "-p2");
+    assertThat(paidCharges(server, customer)).isEqualTo(1);
   }
 }

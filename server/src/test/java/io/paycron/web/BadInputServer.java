@@ -267,8 +267,19 @@ final class BadInputServer {
             .param(CUSTOMER_UID)
             .query(Integer.class)
             .single();
+    if (testClockId == null) {
+      testClockId =
+          seeded(api.postJson("/paycron/v1/test_clocks", Map.of("name", "fuzz")))
+              .response()
+              .get("test_clock_id")
+              .asString();
+    }
     if (keys == 0) {
-      seeded(api.postJson("/subscribe/customers/" + CUSTOMER_UID, Cards.card(Cards.APPROVE)));
+      // on a test clock: whatever a fuzzed request books for the customer (a subscription anchored
+      // now) runs inside that request, never later in the background under another snapshot
+      Map<String, Object> card = new java.util.HashMap<>(Cards.card(Cards.APPROVE));
+      card.put("test_clock_id", testClockId);
+      seeded(api.postJson("/subscribe/customers/" + CUSTOMER_UID, card));
     }
     boolean untouched =
         paidImpUid != null
@@ -314,13 +325,6 @@ final class BadInputServer {
                   "customer_uid", CUSTOMER_UID,
                   "plan_id", PLAN_ID,
                   "anchor_at", 4_102_444_800L)));
-    }
-    if (testClockId == null) {
-      testClockId =
-          seeded(api.postJson("/paycron/v1/test_clocks", Map.of("name", "fuzz")))
-              .response()
-              .get("test_clock_id")
-              .asString();
     }
   }
 
