@@ -272,16 +272,29 @@ class SubscriptionBilling implements PaymentListener {
         keys.add(new String[] {p.merchantId(), p.merchantUid()});
       }
     }
+    Map<SubscriptionCharge, Function<Subscription, Decision>> reactions = new LinkedHashMap<>();
     for (SubscriptionCharge charge : subscriptions.findCharges(keys)) {
       RecordedAttempt r = settled.get(charge.merchantId() + "/" + charge.merchantUid());
-      Function<Subscription, Decision> change =
-          r.payment().status() == PaymentStatus.PAID
-              ? s -> paid(s, charge, r.payment())
-              : s -> failed(s, charge, r.declineCode(), r.declineClass(), r.payment());
-      if (r.payment().status() == PaymentStatus.PAID
-          || r.payment().status() == PaymentStatus.FAILED) {
-        applyAlone(charge, change);
+      if (r.payment().status() == PaymentStatus.PAID) {
+        reactions.put(charge, s -> paid(s, charge, r.payment()));
+      } else if (r.payment().status() == PaymentStatus.FAILED) {
+        reactions.put(
+            charge, s -> failed(s, charge, r.declineCode(), r.declineClass(), r.payment()));
       }
+    }
+    if (reactions.isEmpty()) {
+      return;
+    }
+    // all in one savepoint (PostgreSQL slows every snapshot once a transaction holds more than 64
+    // subtransactions); only when that fails, one savepoint each, so one bad apple spoils nothing
+    try {
+      savepoint.executeWithoutResult(
+          tx ->
+              reactions.forEach(
+                  (charge, change) ->
+                      change(charge.merchantId(), charge.subscriptionId(), change)));
+    } catch (RuntimeException e) {
+      reactions.forEach(this::applyAlone);
     }
   }
 
