@@ -25,6 +25,7 @@ class SubscriptionLifecycle implements SmartLifecycle, TestClockWork, BillingKey
 
   private final SubscriptionRepository subscriptions;
   private final SubscriptionBilling billing;
+  private final SubscriptionPayments payments;
   private final TestClocks testClocks;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -35,11 +36,13 @@ class SubscriptionLifecycle implements SmartLifecycle, TestClockWork, BillingKey
   SubscriptionLifecycle(
       SubscriptionRepository subscriptions,
       SubscriptionBilling billing,
+      SubscriptionPayments payments,
       TestClocks testClocks,
       TransactionTemplate transactions,
       Clock clock) {
     this.subscriptions = subscriptions;
     this.billing = billing;
+    this.payments = payments;
     this.testClocks = testClocks;
     this.transactions = transactions;
     this.clock = clock;
@@ -55,7 +58,8 @@ class SubscriptionLifecycle implements SmartLifecycle, TestClockWork, BillingKey
     if (now >= nextRepair) {
       nextRepair = now + REPAIR_EVERY_MS;
       for (SubscriptionRepository.Stuck stuck : subscriptions.stuck(now - REPAIR_EVERY_MS, BATCH)) {
-        transactions.executeWithoutResult(tx -> billing.repair(stuck.subscription(), stuck.paid()));
+        transactions.executeWithoutResult(
+            tx -> payments.repair(stuck.subscription(), stuck.paid()));
         done++;
       }
     }
@@ -96,7 +100,7 @@ class SubscriptionLifecycle implements SmartLifecycle, TestClockWork, BillingKey
             .toList();
     for (Subscription s : delinquent) {
       testClocks.inTimeOf(
-          merchantId, customerUid, () -> transactions.execute(tx -> billing.retryNow(s)));
+          merchantId, customerUid, () -> transactions.execute(tx -> payments.retryNow(s)));
       if (s.testClockId() != null) {
         testClocks.runDueNow(merchantId, s.testClockId());
       }

@@ -34,6 +34,7 @@ class SubscriptionService {
   private final SubscriptionRepository subscriptions;
   private final PlanService plans;
   private final SubscriptionBilling billing;
+  private final SubscriptionPayments payments;
   private final BillingKeyService billingKeys;
   private final ScheduleBook book;
   private final TestClocks testClocks;
@@ -44,6 +45,7 @@ class SubscriptionService {
       SubscriptionRepository subscriptions,
       PlanService plans,
       SubscriptionBilling billing,
+      SubscriptionPayments payments,
       BillingKeyService billingKeys,
       ScheduleBook book,
       TestClocks testClocks,
@@ -52,6 +54,7 @@ class SubscriptionService {
     this.subscriptions = subscriptions;
     this.plans = plans;
     this.billing = billing;
+    this.payments = payments;
     this.billingKeys = billingKeys;
     this.book = book;
     this.testClocks = testClocks;
@@ -242,7 +245,7 @@ class SubscriptionService {
       inTimeOf(
           merchant,
           updated.customerUid(),
-          () -> transactions.execute(tx -> billing.retryNow(updated)));
+          () -> transactions.execute(tx -> payments.retryNow(updated)));
       runDueNow(updated);
     }
     return get(merchant, id);
