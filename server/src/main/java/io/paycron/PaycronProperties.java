@@ -28,6 +28,7 @@ public record PaycronProperties(
     @DefaultValue Sandbox sandbox,
     @DefaultValue Scheduler scheduler,
     @DefaultValue Webhook webhook,
+    @DefaultValue LoginLimit loginLimit,
     String sandboxWebhookUrl) {
 
   /**
@@ -65,6 +66,16 @@ public record PaycronProperties(
       @DefaultValue("256") int maxInFlight,
       // deliveries one node holds (sending, or queued behind their endpoint's slots)
       @DefaultValue("2000") int maxHeld) {}
+
+  /**
+   * Failed getToken attempts allowed per imp_key and per client address within {@code period}; past
+   * that, getToken answers 429 for that key or address until the period has passed. Successful
+   * logins never count (SDKs fetch a token before every call).
+   */
+  public record LoginLimit(
+      @DefaultValue("10") int perKey,
+      @DefaultValue("30") int perAddress,
+      @DefaultValue("60") @DurationUnit(java.time.temporal.ChronoUnit.SECONDS) Duration period) {}
 
   public boolean usesPostgres() {
     return dbUrl != null && !dbUrl.isBlank();

@@ -13,10 +13,12 @@ class TokenController {
 
   private final TokenService tokens;
   private final ApiRequests requests;
+  private final LoginThrottle throttle;
 
-  TokenController(TokenService tokens, ApiRequests requests) {
+  TokenController(TokenService tokens, ApiRequests requests, LoginThrottle throttle) {
     this.tokens = tokens;
     this.requests = requests;
+    this.throttle = throttle;
   }
 
   @PostMapping("/users/getToken")
@@ -27,6 +29,23 @@ class TokenController {
     if (key.isBlank() || secret.isBlank()) {
       throw new ApiException.InvalidRequest("imp_key, imp_secret 파라메터가 누락되었습니다.");
     }
-    return Envelope.ok(tokens.issue(key, secret));
+    String address = http.getRemoteAddr();
+    throttle
+        .blockedFor(key, address)
+        .ifPresent(
+            seconds -> {
+              throw new ApiException.TooManyRequests(
+                  "too many failed getToken attempts for this imp_key or from this address;"
+                      + " retry after "
+                      + seconds
+                      + " seconds",
+                  seconds);
+            });
+    try {
+      return Envelope.ok(tokens.issue(key, secret));
+    } catch (ApiException.Unauthorized e) {
+      throttle.failed(key, address);
+      throw e;
+    }
   }
 }

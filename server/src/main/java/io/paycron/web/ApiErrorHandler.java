@@ -26,7 +26,11 @@ class ApiErrorHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Envelope<Object>> api(ApiException e) {
-    return ResponseEntity.status(e.httpStatus()).body(Envelope.error(e.code(), e.getMessage()));
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.httpStatus());
+    if (e instanceof ApiException.TooManyRequests tooMany) {
+      answer.header("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+    }
+    return answer.body(Envelope.error(e.code(), e.getMessage()));
   }
 
   @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})

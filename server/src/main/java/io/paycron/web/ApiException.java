@@ -11,7 +11,8 @@ public abstract sealed class ApiException extends RuntimeException
         ApiException.Refused,
         ApiException.TooLarge,
         ApiException.UnsupportedMediaType,
-        ApiException.Conflict {
+        ApiException.Conflict,
+        ApiException.TooManyRequests {
 
   private ApiException(String message) {
     super(message, null, false, false);
@@ -127,6 +128,28 @@ public abstract sealed class ApiException extends RuntimeException
 
     public int code() {
       return 1;
+    }
+  }
+
+  /** HTTP 429, code -1, with the seconds to wait in a {@code Retry-After} header. */
+  public static final class TooManyRequests extends ApiException {
+    private final long retryAfterSeconds;
+
+    public TooManyRequests(String message, long retryAfterSeconds) {
+      super(message);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+
+    public int httpStatus() {
+      return 429;
+    }
+
+    public int code() {
+      return -1;
     }
   }
 }

@@ -37,7 +37,7 @@ final class BadInputServer {
 
   // 409: Paycron's extensions answer a change of a canceled subscription or a busy test clock so
   private static final Set<Integer> DOCUMENTED =
-      Set.of(200, 207, 400, 401, 404, 405, 409, 413, 415);
+      Set.of(200, 207, 400, 401, 404, 405, 409, 413, 415, 429);
   private static final List<String> TABLES =
       List.of(
           "payments",
@@ -96,7 +96,15 @@ final class BadInputServer {
 
   static void start() throws Exception {
     startedAt = System.nanoTime();
-    server = TestServer.start(TestDatabase.SQLITE);
+    // getToken garbage would use up the login attempts in seconds and only test the 429
+    server =
+        TestServer.start(
+            TestDatabase.SQLITE,
+            Map.of(
+                "paycron.login-limit.per-key",
+                100_000,
+                "paycron.login-limit.per-address",
+                100_000));
     api = server.sandboxClient();
     expiredToken = insertExpiredToken();
     ensureSeeds();

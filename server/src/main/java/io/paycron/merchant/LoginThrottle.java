@@ -1,0 +1,71 @@
+package io.paycron.merchant;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.paycron.PaycronProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows down guessing of imp_secret: failed getToken attempts are counted per imp_key and per
+ * client address (resilience4j rate limiters, one per key and per address, kept in a bounded
+ * cache); a key or address that used up its attempts is refused until its period has passed, right
+ * or wrong secret. The limiters read the server's clock, so tests move time instead of sleeping.
+ */
+@Component
+class LoginThrottle {
+
+  private final RateLimiterConfig perKey;
+  private final RateLimiterConfig perAddress;
+  private final Clock clock;
+  private final Cache<String, AtomicRateLimiter> limiters =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(30)).build();
+
+  LoginThrottle(PaycronProperties properties, Clock clock) {
+    PaycronProperties.LoginLimit limit = properties.loginLimit();
+    this.perKey = config(limit.perKey(), limit.period());
+    this.perAddress = config(limit.perAddress(), limit.period());
+    this.clock = clock;
+  }
+
+  private static RateLimiterConfig config(int attempts, Duration period) {
+    return RateLimiterConfig.custom()
+        .limitForPeriod(Math.max(1, attempts))
+        .limitRefreshPeriod(period)
+        .timeoutDuration(Duration.ZERO)
+        .build();
+  }
+
+  /** Seconds to wait when the key or the address has no attempt left; empty when it may try. */
+  OptionalLong blockedFor(String impKey, String address) {
+    long nanos = Math.max(waitNanos("key:" + impKey), waitNanos("address:" + address));
+    return nanos <= 0
+        ? OptionalLong.empty()
+        : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L)));
+  }
+
+  /** Counts a failed attempt against the key and the address. */
+  void failed(String impKey, String address) {
+    limiter("key:" + impKey, perKey).acquirePermission(1);
+    limiter("address:" + address, perAddress).acquirePermission(1);
+  }
+
+  private long waitNanos(String name) {
+    AtomicRateLimiter limiter = limiters.getIfPresent(name);
+    if (limiter == null || limiter.getDetailedMetrics().getAvailablePermissions() > 0) {
+      return 0;
+    }
+    return Math.max(1, limiter.getDetailedMetrics().getNanosToWait());
+  }
+
+  private AtomicRateLimiter limiter(String name, RateLimiterConfig config) {
+    return limiters.get(
+        name,
+        n -> new AtomicRateLimiter(n, config, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis())));
+  }
+}
