@@ -1,6 +1,7 @@
 package io.paycron.webhook;
 
 import io.paycron.PaycronProperties;
+import io.paycron.RuntimeMode;
 import io.paycron.clock.ScopedClock;
 import io.paycron.common.PollingLoop;
 import java.time.Clock;
@@ -60,6 +61,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   private volatile boolean running;
   private WebhookSender sender;
+  private final RuntimeMode mode;
   private volatile PollingLoop loop;
 
   WebhookDispatcher(
@@ -67,7 +69,9 @@ public class WebhookDispatcher implements SmartLifecycle {
       @Lazy WebhookSettings settings,
       TransactionTemplate transactions,
       Clock clock,
-      PaycronProperties properties) {
+      PaycronProperties properties,
+      RuntimeMode mode) {
+    this.mode = mode;
     this.webhooks = webhooks;
     this.settings = settings;
     this.transactions = transactions;
@@ -329,7 +333,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    sender = new WebhookSender(config);
+    sender = new WebhookSender(config, !mode.isSandbox());
     running = true;
     if (config.enabled()) {
       loop =

@@ -44,7 +44,7 @@ final class WebhookSender implements AutoCloseable {
   private final ExecutorService senders;
   private final CloseableHttpClient http;
 
-  WebhookSender(PaycronProperties.Webhook config) {
+  WebhookSender(PaycronProperties.Webhook config, boolean publicTargetsOnly) {
     // one thread per send in flight, at most maxInFlight; idle ones end after a minute
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
@@ -61,6 +61,10 @@ final class WebhookSender implements AutoCloseable {
         HttpClients.custom()
             .setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDnsResolver(
+                        publicTargetsOnly
+                            ? WebhookTargets.publicOnly()
+                            : org.apache.hc.client5.http.SystemDefaultDnsResolver.INSTANCE)
                     .setMaxConnPerRoute(config.perEndpoint())
                     .setMaxConnTotal(config.maxInFlight())
                     .setDefaultConnectionConfig(

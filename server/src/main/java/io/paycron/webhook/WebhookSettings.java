@@ -1,5 +1,6 @@
 package io.paycron.webhook;
 
+import io.paycron.RuntimeMode;
 import io.paycron.common.Secrets;
 import io.paycron.merchant.Merchant;
 import io.paycron.web.ApiException;
@@ -22,12 +23,15 @@ public class WebhookSettings {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final WebhookDispatcher dispatcher;
+  private final RuntimeMode mode;
 
   WebhookSettings(
       WebhookRepository webhooks,
       TransactionTemplate transactions,
       Clock clock,
-      WebhookDispatcher dispatcher) {
+      WebhookDispatcher dispatcher,
+      RuntimeMode mode) {
+    this.mode = mode;
     this.webhooks = webhooks;
     this.transactions = transactions;
     this.clock = clock;
@@ -48,7 +52,15 @@ public class WebhookSettings {
 
   /** Sets (or clears, with null) the merchant's default webhook URL. */
   public void setUrl(String merchantId, String url) {
-    webhooks.setMerchantWebhookUrl(merchantId, url == null || url.isBlank() ? null : validUrl(url));
+    String valid = url == null || url.isBlank() ? null : validUrl(url);
+    if (valid != null && !mode.isSandbox()) {
+      try {
+        WebhookTargets.requirePublicHost(valid);
+      } catch (IllegalArgumentException e) {
+        throw new ApiException.InvalidRequest(e.getMessage());
+      }
+    }
+    webhooks.setMerchantWebhookUrl(merchantId, valid);
   }
 
   View rotate(Merchant merchant) {
