@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
+  private static final int MAX_KEY = 64;
+
   private final RateLimiterConfig perKey;
   private final RateLimiterConfig perAddress;
   private final Clock clock;
@@ -43,7 +45,7 @@ class LoginThrottle {
 
   /** Seconds to wait when the key or the address has no attempt left; empty when it may try. */
   OptionalLong blockedFor(String impKey, String address) {
-    long nanos = Math.max(waitNanos("key:" + impKey), waitNanos("address:" + address));
+    long nanos = Math.max(waitNanos(keyName(impKey)), waitNanos("address:" + address));
     return nanos <= 0
         ? OptionalLong.empty()
         : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L)));
@@ -51,8 +53,16 @@ class LoginThrottle {
 
   /** Counts a failed attempt against the key and the address. */
   void failed(String impKey, String address) {
-    limiter("key:" + impKey, perKey).acquirePermission(1);
+    limiter(keyName(impKey), perKey).acquirePermission(1);
     limiter("address:" + address, perAddress).acquirePermission(1);
+  }
+
+  /**
+   * A guessed imp_key may be up to a request body long: the cache keeps a bounded prefix (real keys
+   * are far shorter), so 100,000 entries stay a few megabytes.
+   */
+  private static String keyName(String impKey) {
+    return "key:" + (impKey.length() > MAX_KEY ? impKey.substring(0, MAX_KEY) : impKey);
   }
 
   private long waitNanos(String name) {
