@@ -122,8 +122,9 @@ public class TestClocks {
     }
     try {
       List<TestClockWork> kinds = work.orderedStream().toList();
+      // this advance holds the clock: only its own steps move the time
+      long frozen = clocks.find(merchantId, testClockId).orElseThrow().frozenTime();
       for (int step = 0; step < MAX_STEPS; step++) {
-        long frozen = clocks.find(merchantId, testClockId).orElseThrow().frozenTime();
         OptionalLong next =
             kinds.stream()
                 .map(w -> w.nextDue(merchantId, testClockId, target))
@@ -135,6 +136,7 @@ public class TestClocks {
         }
         long at = Math.max(next.getAsLong(), frozen);
         moveTo(merchantId, testClockId, at);
+        frozen = at;
         int ran =
             clock.at(
                 Instant.ofEpochMilli(at),
@@ -194,21 +196,10 @@ public class TestClocks {
     return clocks.find(merchantId, testClockId).map(TestClock::frozenTime);
   }
 
-  /** The customer's time: its test clock's, else the server's. */
-  public long now(String merchantId, String customerUid) {
-    return clockOf(merchantId, customerUid)
-        .flatMap(id -> clocks.find(merchantId, id))
-        .map(TestClock::frozenTime)
-        .orElseGet(clock::millis);
-  }
-
   /** Runs {@code work} in the customer's time (its test clock's, if it is on one). */
   public <T> T inTimeOf(String merchantId, String customerUid, Supplier<T> work) {
-    Optional<TestClock> testClock =
-        clockOf(merchantId, customerUid).flatMap(id -> clocks.find(merchantId, id));
-    return testClock.isEmpty()
-        ? work.get()
-        : clock.at(Instant.ofEpochMilli(testClock.get().frozenTime()), work);
+    Optional<Long> time = clockOf(merchantId, customerUid).flatMap(id -> timeOf(merchantId, id));
+    return time.isEmpty() ? work.get() : clock.at(Instant.ofEpochMilli(time.get()), work);
   }
 
   private void requireSandbox() {

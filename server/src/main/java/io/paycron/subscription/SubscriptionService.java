@@ -158,10 +158,10 @@ class SubscriptionService {
         id,
         s -> {
           long now = clock.millis();
-          revokePending(s);
           long end =
               s.status() == SubscriptionStatus.TRIALING ? s.trialEnd() : s.currentPeriodEnd();
           if (atPeriodEnd && end > now) {
+            billing.revokePending(s);
             return SubscriptionBilling.Decision.of(
                 s.change().pending(null, 0).cancelAt(end).build(now), SubscriptionEvents.UPDATED);
           }
@@ -183,7 +183,7 @@ class SubscriptionService {
                     + "; only an active or"
                     + " trialing subscription can be paused");
           }
-          revokePending(s);
+          billing.revokePending(s);
           return SubscriptionBilling.Decision.of(
               s.change().status(SubscriptionStatus.PAUSED).pending(null, 0).build(clock.millis()),
               SubscriptionEvents.PAUSED);
@@ -317,10 +317,6 @@ class SubscriptionService {
                             .orElseThrow()));
     runDueNow(changed);
     return changed;
-  }
-
-  private void revokePending(Subscription s) {
-    billing.revokePending(s);
   }
 
   private void requireBillingKey(Merchant merchant, String customerUid) {

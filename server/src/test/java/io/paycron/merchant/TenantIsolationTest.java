@@ -32,8 +32,8 @@ class TenantIsolationTest {
     servers.close();
   }
 
-  /** A request that names one object; {@code ~ID~} stands for it in the path and the body. */
-  private record Probe(String kind, String method, String path, String body) {}
+  /** A request that names A's object {@code id}; {@code ~ID~} stands for it in path and body. */
+  private record Probe(String id, String kind, String method, String path, String body) {}
 
   private static String unique(String prefix) {
     return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
@@ -93,167 +93,108 @@ class TenantIsolationTest {
     String clock =
         a.postJson("/paycron/v1/test_clocks", Map.of()).response().get("test_clock_id").asString();
 
-    List<Object[]> objects = new ArrayList<>();
     List<Probe> probes = new ArrayList<>();
-    probe(probes, objects, impUid, "imp_uid", "GET", "/payments/" + ID, null);
-    probe(probes, objects, impUid, "imp_uid", "GET", "/payments?imp_uid[]=" + ID, null);
-    probe(probes, objects, impUid, "imp_uid", "POST", "/payments/cancel", json("imp_uid", ID));
-    probe(probes, objects, impUid, "imp_uid", "GET", "/paycron/v1/events?object_id=" + ID, null);
-    probe(probes, objects, merchantUid, "merchant_uid", "GET", "/payments/find/" + ID, null);
-    probe(
-        probes,
-        objects,
-        merchantUid,
-        "merchant_uid",
-        "GET",
-        "/payments/find/" + ID + "/paid",
-        null);
-    probe(probes, objects, merchantUid, "merchant_uid", "GET", "/payments/findAll/" + ID, null);
-    probe(
-        probes,
-        objects,
-        merchantUid,
-        "merchant_uid",
-        "GET",
-        "/payments?merchant_uid[]=" + ID,
-        null);
-    probe(
-        probes,
-        objects,
-        merchantUid,
-        "merchant_uid",
-        "POST",
-        "/payments/cancel",
-        json("merchant_uid", ID));
-    probe(probes, objects, customer, "customer_uid", "GET", "/subscribe/customers/" + ID, null);
-    probe(
-        probes,
-        objects,
-        customer,
-        "customer_uid",
-        "GET",
-        "/subscribe/customers?customer_uid[]=" + ID,
-        null);
-    probe(
-        probes,
-        objects,
-        customer,
-        "customer_uid",
-        "GET",
-        "/subscribe/customers/" + ID + "/payments",
-        null);
-    probe(
-        probes,
-        objects,
-        customer,
-        "customer_uid",
-        "GET",
-        "/subscribe/customers/" + ID + "/schedules",
-        null);
-    probe(
-        probes,
-        objects,
-        customer,
-        "customer_uid",
-        "GET",
-        "/subscribe/payments/schedule/customers/" + ID,
-        null);
-    probe(
-        probes,
-        objects,
-        customer,
-        "customer_uid",
-        "POST",
-        "/subscribe/payments/again",
-        "{\"customer_uid\":\""
-            + ID
-            + "\",\"merchant_uid\":\"probe_"
-            + UUID.randomUUID()
-            + "\",\"amount\":1000}");
-    probe(
-        probes,
-        objects,
-        customer,
-        "customer_uid",
-        "POST",
-        "/subscribe/payments/unschedule",
-        json("customer_uid", ID));
-    probe(probes, objects, customer, "customer_uid", "DELETE", "/subscribe/customers/" + ID, null);
-    probe(
-        probes, objects, scheduled, "schedule", "GET", "/subscribe/payments/schedule/" + ID, null);
-    probe(
-        probes,
-        objects,
-        scheduled,
-        "schedule",
-        "PUT",
-        "/subscribe/payments/schedule/" + ID,
-        "{\"schedule_at\":" + (future + 60) + "}");
-    probe(
-        probes,
-        objects,
-        scheduled,
-        "schedule",
-        "POST",
-        "/subscribe/payments/schedule/" + ID + "/reschedule",
-        "{\"schedule_at\":" + (future + 60) + "}");
-    probe(
-        probes,
-        objects,
-        scheduled,
-        "schedule",
-        "POST",
-        "/subscribe/payments/schedule/" + ID + "/retry",
-        "{}");
-    probe(
-        probes,
-        objects,
-        scheduled,
-        "schedule",
-        "POST",
-        "/subscribe/payments/unschedule",
-        json("merchant_uid", ID));
-    probe(probes, objects, plan, "plan", "GET", "/paycron/v1/plans/" + ID, null);
-    probe(
-        probes,
-        objects,
-        subscription,
-        "subscription",
-        "GET",
-        "/paycron/v1/subscriptions/" + ID,
-        null);
+    probes.add(new Probe(impUid, "imp_uid", "GET", "/payments/" + ID, null));
+    probes.add(new Probe(impUid, "imp_uid", "GET", "/payments?imp_uid[]=" + ID, null));
+    probes.add(new Probe(impUid, "imp_uid", "POST", "/payments/cancel", json("imp_uid", ID)));
+    probes.add(new Probe(impUid, "imp_uid", "GET", "/paycron/v1/events?object_id=" + ID, null));
+    probes.add(new Probe(merchantUid, "merchant_uid", "GET", "/payments/find/" + ID, null));
+    probes.add(
+        new Probe(merchantUid, "merchant_uid", "GET", "/payments/find/" + ID + "/paid", null));
+    probes.add(new Probe(merchantUid, "merchant_uid", "GET", "/payments/findAll/" + ID, null));
+    probes.add(
+        new Probe(merchantUid, "merchant_uid", "GET", "/payments?merchant_uid[]=" + ID, null));
+    probes.add(
+        new Probe(
+            merchantUid, "merchant_uid", "POST", "/payments/cancel", json("merchant_uid", ID)));
+    probes.add(new Probe(customer, "customer_uid", "GET", "/subscribe/customers/" + ID, null));
+    probes.add(
+        new Probe(
+            customer, "customer_uid", "GET", "/subscribe/customers?customer_uid[]=" + ID, null));
+    probes.add(
+        new Probe(
+            customer, "customer_uid", "GET", "/subscribe/customers/" + ID + "/payments", null));
+    probes.add(
+        new Probe(
+            customer, "customer_uid", "GET", "/subscribe/customers/" + ID + "/schedules", null));
+    probes.add(
+        new Probe(
+            customer, "customer_uid", "GET", "/subscribe/payments/schedule/customers/" + ID, null));
+    probes.add(
+        new Probe(
+            customer,
+            "customer_uid",
+            "POST",
+            "/subscribe/payments/again",
+            "{\"customer_uid\":\""
+                + ID
+                + "\",\"merchant_uid\":\"probe_"
+                + UUID.randomUUID()
+                + "\",\"amount\":1000}"));
+    probes.add(
+        new Probe(
+            customer,
+            "customer_uid",
+            "POST",
+            "/subscribe/payments/unschedule",
+            json("customer_uid", ID)));
+    probes.add(new Probe(customer, "customer_uid", "DELETE", "/subscribe/customers/" + ID, null));
+    probes.add(new Probe(scheduled, "schedule", "GET", "/subscribe/payments/schedule/" + ID, null));
+    probes.add(
+        new Probe(
+            scheduled,
+            "schedule",
+            "PUT",
+            "/subscribe/payments/schedule/" + ID,
+            "{\"schedule_at\":" + (future + 60) + "}"));
+    probes.add(
+        new Probe(
+            scheduled,
+            "schedule",
+            "POST",
+            "/subscribe/payments/schedule/" + ID + "/reschedule",
+            "{\"schedule_at\":" + (future + 60) + "}"));
+    probes.add(
+        new Probe(
+            scheduled, "schedule", "POST", "/subscribe/payments/schedule/" + ID + "/retry", "{}"));
+    probes.add(
+        new Probe(
+            scheduled,
+            "schedule",
+            "POST",
+            "/subscribe/payments/unschedule",
+            json("merchant_uid", ID)));
+    probes.add(new Probe(plan, "plan", "GET", "/paycron/v1/plans/" + ID, null));
+    probes.add(
+        new Probe(subscription, "subscription", "GET", "/paycron/v1/subscriptions/" + ID, null));
     for (String action : List.of("/cancel", "/pause", "/resume")) {
-      probe(
-          probes,
-          objects,
-          subscription,
-          "subscription",
-          "POST",
-          "/paycron/v1/subscriptions/" + ID + action,
-          "{}");
+      probes.add(
+          new Probe(
+              subscription,
+              "subscription",
+              "POST",
+              "/paycron/v1/subscriptions/" + ID + action,
+              "{}"));
     }
-    probe(
-        probes,
-        objects,
-        subscription,
-        "subscription",
-        "PUT",
-        "/paycron/v1/subscriptions/" + ID,
-        json("plan_id", plan));
-    probe(probes, objects, clock, "test clock", "GET", "/paycron/v1/test_clocks/" + ID, null);
-    probe(
-        probes,
-        objects,
-        clock,
-        "test clock",
-        "POST",
-        "/paycron/v1/test_clocks/" + ID + "/advance",
-        "{\"frozen_time\":" + (future + 3600) + "}");
+    probes.add(
+        new Probe(
+            subscription,
+            "subscription",
+            "PUT",
+            "/paycron/v1/subscriptions/" + ID,
+            json("plan_id", plan)));
+    probes.add(new Probe(clock, "test clock", "GET", "/paycron/v1/test_clocks/" + ID, null));
+    probes.add(
+        new Probe(
+            clock,
+            "test clock",
+            "POST",
+            "/paycron/v1/test_clocks/" + ID + "/advance",
+            "{\"frozen_time\":" + (future + 3600) + "}"));
 
     String before = stateOf(a, impUid, customer, scheduled, subscription, clock);
-    for (int i = 0; i < probes.size(); i++) {
-      Probe probe = probes.get(i);
-      String realId = (String) objects.get(i)[0];
+    for (Probe probe : probes) {
+      String realId = probe.id();
       String missingId = realId + "x";
       Answer foreign = send(b, probe, realId);
       Answer missing = send(b, probe, missingId);
@@ -265,18 +206,6 @@ class TenantIsolationTest {
       assertThat(foreign.status()).as(what + ": " + foreign).isNotEqualTo(500);
     }
     assertThat(stateOf(a, impUid, customer, scheduled, subscription, clock)).isEqualTo(before);
-  }
-
-  private static void probe(
-      List<Probe> probes,
-      List<Object[]> objects,
-      String id,
-      String kind,
-      String method,
-      String path,
-      String body) {
-    probes.add(new Probe(kind, method, path, body));
-    objects.add(new Object[] {id});
   }
 
   private static String json(String field, String value) {
