@@ -14,6 +14,8 @@ import org.springframework.boot.convert.DurationUnit;
  * @param dbUrl a {@code jdbc:postgresql:} URL switches storage to PostgreSQL
  * @param reconcileInterval how often unknown charge outcomes are settled with the gateway
  * @param gatewayTimeout how long a gateway call may take before its outcome counts as unknown
+ * @param adminToken the bearer token of the admin API ({@code /paycron/admin/v1/…}); unset disables
+ *     it, production refuses to start without one
  */
 @ConfigurationProperties("paycron")
 public record PaycronProperties(
@@ -29,7 +31,8 @@ public record PaycronProperties(
     @DefaultValue Scheduler scheduler,
     @DefaultValue Webhook webhook,
     @DefaultValue LoginLimit loginLimit,
-    String sandboxWebhookUrl) {
+    String sandboxWebhookUrl,
+    String adminToken) {
 
   /**
    * @param latencyMs added to every sandbox gateway call

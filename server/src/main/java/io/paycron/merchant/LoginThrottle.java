@@ -45,16 +45,32 @@ class LoginThrottle {
 
   /** Seconds to wait when the key or the address has no attempt left; empty when it may try. */
   OptionalLong blockedFor(String impKey, String address) {
-    long nanos = Math.max(waitNanos(keyName(impKey)), waitNanos("address:" + address));
-    return nanos <= 0
-        ? OptionalLong.empty()
-        : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L)));
+    return seconds(Math.max(waitNanos(keyName(impKey)), waitNanos("address:" + address)));
   }
 
   /** Counts a failed attempt against the key and the address. */
   void failed(String impKey, String address) {
     limiter(keyName(impKey), perKey).acquirePermission(1);
+    failedFrom(address);
+  }
+
+  /**
+   * Seconds to wait when the address has no attempt left. The admin API has one token, not keys:
+   * only its address is counted, so that a stranger cannot lock the operators out.
+   */
+  OptionalLong blockedFor(String address) {
+    return seconds(waitNanos("address:" + address));
+  }
+
+  /** Counts a failed attempt against the address. */
+  void failedFrom(String address) {
     limiter("address:" + address, perAddress).acquirePermission(1);
+  }
+
+  private static OptionalLong seconds(long nanos) {
+    return nanos <= 0
+        ? OptionalLong.empty()
+        : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L)));
   }
 
   /**

@@ -15,6 +15,10 @@ class MerchantRepository {
 
   record ApiKeyRow(String merchantId, String impKey, String secretHash) {}
 
+  record MerchantRow(String id, String name, boolean sandbox, long createdAt) {}
+
+  record KeyRow(String impKey, long createdAt, long revokedAt) {}
+
   record TokenRow(String merchantId, String merchantName, boolean sandbox, long expiresAt) {}
 
   boolean merchantExists(String merchantId) {
@@ -104,5 +108,60 @@ class MerchantRepository {
             (rs, n) ->
                 new TokenRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)))
         .optional();
+  }
+
+  Optional<MerchantRow> findMerchant(String merchantId) {
+    return jdbc.sql("SELECT id, name, sandbox, created_at FROM merchants WHERE id = :id")
+        .param("id", merchantId)
+        .query(
+            (rs, n) ->
+                new MerchantRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)))
+        .optional();
+  }
+
+  java.util.List<KeyRow> keysOf(String merchantId) {
+    return jdbc.sql(
+            """
+            SELECT imp_key, created_at, revoked_at FROM api_keys WHERE merchant_id = :merchant
+            ORDER BY created_at, imp_key""")
+        .param("merchant", merchantId)
+        .query((rs, n) -> new KeyRow(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+        .list();
+  }
+
+  /** Marks an active key revoked; false when the merchant has no such active key. */
+  boolean revokeKey(String merchantId, String impKey, long now) {
+    return jdbc.sql(
+                """
+                UPDATE api_keys SET revoked_at = :now
+                WHERE merchant_id = :merchant AND imp_key = :key AND revoked_at IS NULL""")
+            .param("now", now)
+            .param("merchant", merchantId)
+            .param("key", impKey)
+            .update()
+        > 0;
+  }
+
+  /** Deletes every access token of the merchant. */
+  int deleteTokens(String merchantId) {
+    return jdbc.sql("DELETE FROM access_tokens WHERE merchant_id = :merchant")
+        .param("merchant", merchantId)
+        .update();
+  }
+
+  /** Deletes the access tokens issued for one of the merchant's keys. */
+  int deleteTokensOfKey(String merchantId, String impKey) {
+    return jdbc.sql("DELETE FROM access_tokens WHERE merchant_id = :merchant AND imp_key = :key")
+        .param("merchant", merchantId)
+        .param("key", impKey)
+        .update();
+  }
+
+  boolean tokenExists(String tokenHash) {
+    return jdbc.sql("SELECT COUNT(*) FROM access_tokens WHERE token_hash = :hash")
+            .param("hash", tokenHash)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.paycron.merchant;
 
+import io.paycron.PaycronProperties;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -11,14 +12,21 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Guards the API with tokens and hands controllers the authenticated {@link Merchant}. */
+/**
+ * Guards the merchant API with tokens and hands controllers the authenticated {@link Merchant}; the
+ * admin API has its own token.
+ */
 @Configuration(proxyBeanMethods = false)
 class MerchantWebConfig implements WebMvcConfigurer {
 
   private final TokenService tokens;
+  private final LoginThrottle throttle;
+  private final PaycronProperties properties;
 
-  MerchantWebConfig(TokenService tokens) {
+  MerchantWebConfig(TokenService tokens, LoginThrottle throttle, PaycronProperties properties) {
     this.tokens = tokens;
+    this.throttle = throttle;
+    this.properties = properties;
   }
 
   @Override
@@ -27,6 +35,9 @@ class MerchantWebConfig implements WebMvcConfigurer {
         .addInterceptor(new AuthInterceptor(tokens))
         .addPathPatterns("/**")
         .excludePathPatterns("/users/getToken", "/error", "/actuator/**", "/paycron/admin/**");
+    registry
+        .addInterceptor(new AdminAuthInterceptor(properties.adminToken(), throttle))
+        .addPathPatterns("/paycron/admin/**");
   }
 
   @Override

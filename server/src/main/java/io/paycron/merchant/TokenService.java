@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
  * <p>Some clients call getToken before every request, and bcrypt is slow on purpose, so a pair that
  * verified once is remembered (by a hash of the secret, never the secret) for 10 minutes. The raw
  * token cannot be read back from its hash, so the token to repeat is remembered by this node;
- * another node, or this one after a restart, issues a fresh token, which is equally valid.
+ * another node, or this one after a restart, issues a fresh token, which is equally valid. Both
+ * memories are checked against the database on use, so a revoked key or token ends everywhere.
  */
 @Service
 public class TokenService {
@@ -64,7 +65,8 @@ public class TokenService {
                 (key, current) -> {
                   if (current == null
                       || !current.merchantId().equals(merchantId)
-                      || current.expiresAtMillis() <= now) {
+                      || current.expiresAtMillis() <= now
+                      || !merchants.tokenExists(Secrets.sha256Hex(current.raw()))) {
                     return newToken(merchantId, impKey, now);
                   }
                   if (current.expiresAtMillis() - now <= LAST_MINUTE.toMillis()) {
@@ -84,18 +86,21 @@ public class TokenService {
     return new LiveToken(merchantId, raw, expiresAt);
   }
 
+  /**
+   * The key is read from the database every time, so a key revoked on any node stops issuing tokens
+   * at once; only the slow bcrypt check is skipped for a secret that matched this very stored hash
+   * before.
+   */
   private String verify(String impKey, String impSecret) {
-    String fingerprint = impKey + ":" + Secrets.sha256Hex(impSecret);
-    String cached = verifiedPairs.getIfPresent(fingerprint);
-    if (cached != null) {
-      return cached;
-    }
     MerchantRepository.ApiKeyRow key =
         merchants.findActiveApiKey(impKey).orElseThrow(ApiException.Unauthorized::new);
-    if (!bcrypt.matches(Secrets.sha256Hex(impSecret), key.secretHash())) {
-      throw new ApiException.Unauthorized();
+    String fingerprint = impKey + ":" + Secrets.sha256Hex(impSecret);
+    if (!key.secretHash().equals(verifiedPairs.getIfPresent(fingerprint))) {
+      if (!bcrypt.matches(Secrets.sha256Hex(impSecret), key.secretHash())) {
+        throw new ApiException.Unauthorized();
+      }
+      verifiedPairs.put(fingerprint, key.secretHash());
     }
-    verifiedPairs.put(fingerprint, key.merchantId());
     return key.merchantId();
   }
 

@@ -12,7 +12,8 @@ public abstract sealed class ApiException extends RuntimeException
         ApiException.TooLarge,
         ApiException.UnsupportedMediaType,
         ApiException.Conflict,
-        ApiException.TooManyRequests {
+        ApiException.TooManyRequests,
+        ApiException.Forbidden {
 
   private ApiException(String message) {
     super(message, null, false, false);
@@ -146,6 +147,21 @@ public abstract sealed class ApiException extends RuntimeException
 
     public int httpStatus() {
       return 429;
+    }
+
+    public int code() {
+      return -1;
+    }
+  }
+
+  /** HTTP 403, code -1: a part of the API this server has switched off. */
+  public static final class Forbidden extends ApiException {
+    public Forbidden(String message) {
+      super(message);
+    }
+
+    public int httpStatus() {
+      return 403;
     }
 
     public int code() {

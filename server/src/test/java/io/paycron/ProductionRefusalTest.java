@@ -1,0 +1,45 @@
+package io.paycron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.paycron.storage.StartupRefusedException;
+import io.paycron.support.TestDatabase;
+import io.paycron.support.TestServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Production mode refuses to start, naming what is missing, rather than run unsafely. */
+class ProductionRefusalTest {
+
+  private static final String GOOD_ADMIN_TOKEN = "0123456789abcdef0123456789abcdef";
+
+  private static void assertRefused(Map<String, Object> settings, String naming) {
+    Map<String, Object> properties = new HashMap<>(settings);
+    properties.put("spring.profiles.active", "production");
+    Throwable thrown =
+        catchThrowable(() -> TestServer.start(TestDatabase.SQLITE, properties).close());
+    Throwable root = thrown;
+    while (root != null && root.getCause() != null) {
+      root = root.getCause();
+    }
+    assertThat(root).isInstanceOf(StartupRefusedException.class).hasMessageContaining(naming);
+  }
+
+  @Test
+  void withoutAnAdminTokenProductionDoesNotStart() {
+    assertRefused(Map.of(), "PAYCRON_ADMIN_TOKEN");
+    assertRefused(Map.of("paycron.admin-token", "   "), "PAYCRON_ADMIN_TOKEN");
+  }
+
+  @Test
+  void aGuessableAdminTokenIsRefused() {
+    assertRefused(Map.of("paycron.admin-token", "short-token"), "at least 32 characters");
+  }
+
+  @Test
+  void withOnlyTheSandboxGatewayProductionDoesNotStart() {
+    assertRefused(Map.of("paycron.admin-token", GOOD_ADMIN_TOKEN), "sandbox gateway is refused");
+  }
+}
