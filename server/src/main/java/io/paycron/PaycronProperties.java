@@ -32,7 +32,8 @@ public record PaycronProperties(
     @DefaultValue Webhook webhook,
     @DefaultValue LoginLimit loginLimit,
     String sandboxWebhookUrl,
-    String adminToken) {
+    String adminToken,
+    String secretKey) {
 
   /**
    * @param latencyMs added to every sandbox gateway call

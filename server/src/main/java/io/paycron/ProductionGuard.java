@@ -2,21 +2,23 @@ package io.paycron;
 
 import io.paycron.gateway.CardGateway;
 import io.paycron.storage.StartupRefusedException;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Production must never run on test money or public credentials: it refuses to start without an
- * admin token, with only the sandbox gateway, or with the public sandbox key pair present in its
- * database.
+ * Production must never run on test money, public credentials or unprotected secrets: it refuses to
+ * start without an admin token, without a key to encrypt stored secrets, with only the sandbox
+ * gateway, or with the public sandbox key pair present in its database — naming every problem at
+ * once, so an operator fixes them in one go.
  */
 @Component
 class ProductionGuard implements SmartInitializingSingleton {
 
-  /** Shorter tokens could be guessed; {@code openssl rand -hex 32} gives 64 characters. */
-  static final int MIN_ADMIN_TOKEN = 32;
+  /** Shorter tokens and keys could be guessed; {@code openssl rand -hex 32} gives 64 characters. */
+  static final int MIN_SECRET_LENGTH = 32;
 
   private final RuntimeMode mode;
   private final List<CardGateway> gateways;
@@ -36,18 +38,27 @@ class ProductionGuard implements SmartInitializingSingleton {
     if (mode.isSandbox()) {
       return;
     }
-    String adminToken = properties.adminToken();
-    if (adminToken == null || adminToken.strip().length() < MIN_ADMIN_TOKEN) {
-      throw new StartupRefusedException(
-          "production mode needs PAYCRON_ADMIN_TOKEN, at least "
-              + MIN_ADMIN_TOKEN
-              + " characters (it guards merchant management).",
-          "Set PAYCRON_ADMIN_TOKEN, e.g. to the output of `openssl rand -hex 32`.");
+    List<String> problems = new ArrayList<>();
+    List<String> fixes = new ArrayList<>();
+    if (tooShort(properties.adminToken())) {
+      problems.add(
+          "PAYCRON_ADMIN_TOKEN is missing or shorter than "
+              + MIN_SECRET_LENGTH
+              + " characters (it guards merchant management)");
+      fixes.add("set PAYCRON_ADMIN_TOKEN, e.g. to the output of `openssl rand -hex 32`");
+    }
+    if (tooShort(properties.secretKey())) {
+      problems.add(
+          "PAYCRON_SECRET_KEY is missing or shorter than "
+              + MIN_SECRET_LENGTH
+              + " characters (it encrypts stored webhook secrets and gateway credentials)");
+      fixes.add(
+          "set PAYCRON_SECRET_KEY, e.g. to the output of `openssl rand -hex 32`, and keep"
+              + " it: stored secrets cannot be read without it");
     }
     if (gateways.stream().allMatch(g -> g.provider().equals("sandbox"))) {
-      throw new StartupRefusedException(
-          "production mode has no real card gateway configured; the sandbox gateway is refused.",
-          "Run in sandbox mode (unset PAYCRON_PROFILE), or configure a real gateway.");
+      problems.add("no real card gateway is configured; the sandbox gateway is refused");
+      fixes.add("run in sandbox mode (unset PAYCRON_PROFILE), or configure a real gateway");
     }
     long publicKeys =
         jdbc.sql(
@@ -55,9 +66,16 @@ class ProductionGuard implements SmartInitializingSingleton {
             .query(Long.class)
             .single();
     if (publicKeys > 0) {
-      throw new StartupRefusedException(
-          "the public sandbox key pair (imp_apikey) is active in this database.",
-          "Use a database that was never run in sandbox mode, or revoke the imp_apikey key.");
+      problems.add("the public sandbox key pair (imp_apikey) is active in this database");
+      fixes.add("use a database that was never run in sandbox mode, or revoke the imp_apikey key");
     }
+    if (!problems.isEmpty()) {
+      throw new StartupRefusedException(
+          "production mode: " + String.join("; ", problems) + ".", String.join("; ", fixes) + ".");
+    }
+  }
+
+  private static boolean tooShort(String secret) {
+    return secret == null || secret.strip().length() < MIN_SECRET_LENGTH;
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Production mode refuses to start, naming what is missing, rather than run unsafely. */
 class ProductionRefusalTest {
 
-  private static final String GOOD_ADMIN_TOKEN = "0123456789abcdef0123456789abcdef";
+  private static final String GOOD_SECRET = "0123456789abcdef0123456789abcdef";
 
   private static void assertRefused(Map<String, Object> settings, String naming) {
     Map<String, Object> properties = new HashMap<>(settings);
@@ -29,17 +29,38 @@ class ProductionRefusalTest {
 
   @Test
   void withoutAnAdminTokenProductionDoesNotStart() {
-    assertRefused(Map.of(), "PAYCRON_ADMIN_TOKEN");
-    assertRefused(Map.of("paycron.admin-token", "   "), "PAYCRON_ADMIN_TOKEN");
+    assertRefused(Map.of("paycron.secret-key", GOOD_SECRET), "PAYCRON_ADMIN_TOKEN is missing");
+    assertRefused(
+        Map.of("paycron.secret-key", GOOD_SECRET, "paycron.admin-token", "   "),
+        "PAYCRON_ADMIN_TOKEN is missing");
   }
 
   @Test
   void aGuessableAdminTokenIsRefused() {
-    assertRefused(Map.of("paycron.admin-token", "short-token"), "at least 32 characters");
+    assertRefused(
+        Map.of("paycron.secret-key", GOOD_SECRET, "paycron.admin-token", "short-token"),
+        "shorter than 32 characters");
+  }
+
+  @Test
+  void withoutAKeyForStoredSecretsProductionDoesNotStart() {
+    assertRefused(Map.of("paycron.admin-token", GOOD_SECRET), "PAYCRON_SECRET_KEY is missing");
   }
 
   @Test
   void withOnlyTheSandboxGatewayProductionDoesNotStart() {
-    assertRefused(Map.of("paycron.admin-token", GOOD_ADMIN_TOKEN), "sandbox gateway is refused");
+    assertRefused(
+        Map.of("paycron.admin-token", GOOD_SECRET, "paycron.secret-key", GOOD_SECRET),
+        "the sandbox gateway is refused");
+  }
+
+  @Test
+  void everyProblemIsNamedAtOnce() {
+    assertRefused(
+        Map.of(),
+        "PAYCRON_ADMIN_TOKEN is missing or shorter than 32 characters (it guards merchant"
+            + " management); PAYCRON_SECRET_KEY is missing or shorter than 32 characters (it"
+            + " encrypts stored webhook secrets and gateway credentials); no real card gateway is"
+            + " configured");
   }
 }

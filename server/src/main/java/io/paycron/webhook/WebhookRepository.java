@@ -391,41 +391,4 @@ class WebhookRepository {
         .param("merchant", merchantId)
         .update();
   }
-
-  /** Secrets that sign now, newest first. */
-  List<String> liveSecrets(String merchantId, long now) {
-    return jdbc.sql(
-            """
-            SELECT secret FROM webhook_secrets
-            WHERE merchant_id = :merchant AND (expires_at IS NULL OR expires_at > :now)
-            ORDER BY CASE WHEN expires_at IS NULL THEN 0 ELSE 1 END, created_at DESC""")
-        .param("merchant", merchantId)
-        .param("now", now)
-        .query(String.class)
-        .list();
-  }
-
-  void insertSecret(String merchantId, String secret, long now) {
-    jdbc.sql(
-            """
-            INSERT INTO webhook_secrets (merchant_id, secret, created_at, expires_at)
-            VALUES (:merchant, :secret, :now, NULL)""")
-        .param("merchant", merchantId)
-        .param("secret", secret)
-        .param("now", now)
-        .update();
-  }
-
-  /** Ends every secret but the newest at {@code expiresAt} (the rotation overlap). */
-  void expireOlderSecrets(String merchantId, String keep, long expiresAt) {
-    jdbc.sql(
-            """
-            UPDATE webhook_secrets SET expires_at = :expires
-            WHERE merchant_id = :merchant AND secret <> :keep
-              AND (expires_at IS NULL OR expires_at > :expires)""")
-        .param("expires", expiresAt)
-        .param("merchant", merchantId)
-        .param("keep", keep)
-        .update();
-  }
 }

@@ -20,6 +20,7 @@ public class WebhookSettings {
   static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
 
   private final WebhookRepository webhooks;
+  private final WebhookSecretRepository secrets;
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final WebhookDispatcher dispatcher;
@@ -27,12 +28,14 @@ public class WebhookSettings {
 
   WebhookSettings(
       WebhookRepository webhooks,
+      WebhookSecretRepository secrets,
       TransactionTemplate transactions,
       Clock clock,
       WebhookDispatcher dispatcher,
       RuntimeMode mode) {
     this.mode = mode;
     this.webhooks = webhooks;
+    this.secrets = secrets;
     this.transactions = transactions;
     this.clock = clock;
     this.dispatcher = dispatcher;
@@ -68,8 +71,8 @@ public class WebhookSettings {
     transactions.executeWithoutResult(
         tx -> {
           long now = clock.millis();
-          webhooks.insertSecret(merchant.id(), secret, now);
-          webhooks.expireOlderSecrets(merchant.id(), secret, now + ROTATION_OVERLAP.toMillis());
+          String stored = secrets.insertSecret(merchant.id(), secret, now);
+          secrets.expireOlderSecrets(merchant.id(), stored, now + ROTATION_OVERLAP.toMillis());
         });
     dispatcher.forgetSecrets(merchant.id());
     return get(merchant);
@@ -77,12 +80,12 @@ public class WebhookSettings {
 
   /** The secrets that sign now, newest first; the first is created on first use. */
   List<String> secretsFor(String merchantId) {
-    List<String> live = webhooks.liveSecrets(merchantId, clock.millis());
+    List<String> live = secrets.liveSecrets(merchantId, clock.millis());
     if (!live.isEmpty()) {
       return live;
     }
-    webhooks.insertSecret(merchantId, newSecret(), clock.millis());
-    return webhooks.liveSecrets(merchantId, clock.millis());
+    secrets.insertSecret(merchantId, newSecret(), clock.millis());
+    return secrets.liveSecrets(merchantId, clock.millis());
   }
 
   private static String newSecret() {

@@ -52,6 +52,12 @@ public final class TestServer implements AutoCloseable {
     return start(database, database.freshStore(), extra, clock);
   }
 
+  /** A server on a store a stopped server left behind, as after a restart. */
+  public static TestServer restartOn(
+      TestDatabase database, TestDatabase.Store store, Map<String, Object> extra) {
+    return start(database, store, extra, new MutableClock(Instant.now()));
+  }
+
   /** A second node on the same store as {@code other} (PostgreSQL: several nodes, one database). */
   public static TestServer joining(TestServer other, Map<String, Object> extra) {
     return start(other.database(), other.store(), extra, other.clock());

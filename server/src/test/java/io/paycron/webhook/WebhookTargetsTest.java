@@ -71,7 +71,7 @@ class WebhookTargetsTest {
   void productionRefusesAnInternalWebhookUrlWhenItIsSetBeforeStoringIt() {
     // no repository: the refusal comes before anything is stored
     WebhookSettings settings =
-        new WebhookSettings(null, null, null, null, io.paycron.RuntimeMode.PRODUCTION);
+        new WebhookSettings(null, null, null, null, null, io.paycron.RuntimeMode.PRODUCTION);
     assertThatThrownBy(() -> settings.setUrl("m1", "http://169.254.169.254/latest/meta-data"))
         .isInstanceOf(io.paycron.web.ApiException.InvalidRequest.class)
         .hasMessageContaining("internal address");

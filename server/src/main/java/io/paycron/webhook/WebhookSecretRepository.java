@@ -1,0 +1,77 @@
+package io.paycron.webhook;
+
+import io.paycron.common.SecretBox;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Webhook signing secrets, stored encrypted ({@link SecretBox}) and read back decrypted. */
+@Repository
+class WebhookSecretRepository {
+
+  private final JdbcClient jdbc;
+  private final SecretBox box;
+
+  WebhookSecretRepository(JdbcClient jdbc, SecretBox box) {
+    this.jdbc = jdbc;
+    this.box = box;
+  }
+
+  /** Secrets that sign now, newest first, decrypted. */
+  List<String> liveSecrets(String merchantId, long now) {
+    return jdbc
+        .sql(
+            """
+            SELECT secret FROM webhook_secrets
+            WHERE merchant_id = :merchant AND (expires_at IS NULL OR expires_at > :now)
+            ORDER BY CASE WHEN expires_at IS NULL THEN 0 ELSE 1 END, created_at DESC""")
+        .param("merchant", merchantId)
+        .param("now", now)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(box::open)
+        .toList();
+  }
+
+  /** One stored secret in its encrypted form, to check at start that the key opens it. */
+  Optional<String> anySealedSecret() {
+    return jdbc.sql("SELECT secret FROM webhook_secrets WHERE secret LIKE 'v1:%' LIMIT 1")
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * Stores a new secret encrypted; returns its stored form (what {@link #expireOlderSecrets}
+   * keeps).
+   */
+  String insertSecret(String merchantId, String secret, long now) {
+    String sealed = box.seal(secret);
+    jdbc.sql(
+            """
+            INSERT INTO webhook_secrets (merchant_id, secret, created_at, expires_at)
+            VALUES (:merchant, :secret, :now, NULL)""")
+        .param("merchant", merchantId)
+        .param("secret", sealed)
+        .param("now", now)
+        .update();
+    return sealed;
+  }
+
+  /**
+   * Ends every secret but the newest at {@code expiresAt} (the rotation overlap); {@code keep} is
+   * the newest one's stored form.
+   */
+  void expireOlderSecrets(String merchantId, String keep, long expiresAt) {
+    jdbc.sql(
+            """
+            UPDATE webhook_secrets SET expires_at = :expires
+            WHERE merchant_id = :merchant AND secret <> :keep
+              AND (expires_at IS NULL OR expires_at > :expires)""")
+        .param("expires", expiresAt)
+        .param("merchant", merchantId)
+        .param("keep", keep)
+        .update();
+  }
+}
