@@ -11,6 +11,7 @@ import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -18,8 +19,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Throws generated garbage at every V1 endpoint of a real server (SQLite store) and checks the
  * rules of API.md §1 and §12 on every answer: never 500 or an undocumented status, always the
  * envelope with an integer code and, on errors, a message, no stack trace, and a refused request
- * changes nothing in the database (see {@link BadInputServer#exchange}). About 4,700 requests.
+ * changes nothing in the database (see {@link BadInputServer#exchange}). About 5,100 requests;
+ * {@code -Dpaycron.fuzz.scale=20} multiplies every property's tries (over 100,000 requests).
  */
+@AddLifecycleHook(FuzzScale.class)
 class BadInputProperties {
 
   @BeforeContainer
@@ -79,6 +82,19 @@ class BadInputProperties {
   void subscriptionAndTestClockEndpointsRefuseGarbageWithoutChangingAnything(
       @ForAll("subscriptionGarbage") Garbage g) {
     exchange(g, g.method().equals("GET"));
+  }
+
+  @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
+  void adminEndpointsRefuseGarbageAndForeignTokens(@ForAll("adminGarbage") Garbage g) {
+    Answer answer = exchange(g, g.method().equals("GET"));
+    if (g.auth() != GarbageRequests.Auth.ADMIN) {
+      assertThat(answer.status()).as(answer.context()).isIn(401, 404, 405, 413, 415);
+    }
+  }
+
+  @Provide
+  Arbitrary<Garbage> adminGarbage() {
+    return GarbageAdmin.requests();
   }
 
   @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)

@@ -3,6 +3,7 @@ package io.paycron.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.paycron.merchant.MerchantAccounts;
 import io.paycron.support.ApiClient;
 import io.paycron.support.Cards;
 import io.paycron.support.TestDatabase;
@@ -69,6 +70,7 @@ final class BadInputServer {
           "Basic dXNlcjpwYXNz",
           "{\"token\":1}");
   private static final String CUSTOMER_UID = "fuzz_customer";
+  static final String ADMIN_TOKEN = "fuzz-admin-token-0123456789abcdef0123456789";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
@@ -87,6 +89,7 @@ final class BadInputServer {
   private static String cancelledImpUid;
   private static String subscriptionId;
   private static String testClockId;
+  private static String adminTargetId;
   private static final String PLAN_ID = "fuzz_plan";
   private static long startedAt;
 
@@ -104,7 +107,11 @@ final class BadInputServer {
                 "paycron.login-limit.per-key",
                 100_000,
                 "paycron.login-limit.per-address",
-                100_000));
+                100_000,
+                "paycron.admin-token",
+                ADMIN_TOKEN));
+    // admin garbage adds and revokes keys of this merchant, never of the sandbox one in use
+    adminTargetId = server.bean(MerchantAccounts.class).create("fuzz target", true).merchantId();
     api = server.sandboxClient();
     expiredToken = insertExpiredToken();
     ensureSeeds();
@@ -208,6 +215,7 @@ final class BadInputServer {
       case EXPIRED -> request.header("Authorization", expiredToken);
       case TOO_LONG -> request.header("Authorization", api.token() + "a".repeat(300));
       case BEARER_ONLY -> request.header("Authorization", "Bearer ");
+      case ADMIN -> request.header("Authorization", "Bearer " + ADMIN_TOKEN);
       case NONE -> {}
     }
     if (g.contentType() != null) {
@@ -239,7 +247,8 @@ final class BadInputServer {
         .replace(GarbageText.NEW_UID, uid)
         .replace(GarbageText.PLAN, PLAN_ID)
         .replace(GarbageText.SUB, subscriptionId)
-        .replace(GarbageText.CLOCK, testClockId);
+        .replace(GarbageText.CLOCK, testClockId)
+        .replace(GarbageText.MER, adminTargetId);
   }
 
   /** Every row of every payment table, as text. */

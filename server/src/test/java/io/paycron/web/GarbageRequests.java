@@ -42,7 +42,8 @@ final class GarbageRequests {
     GARBAGE,
     EXPIRED,
     TOO_LONG,
-    BEARER_ONLY
+    BEARER_ONLY,
+    ADMIN
   }
 
   record Garbage(String method, String path, String contentType, String body, Auth auth) {

@@ -27,6 +27,7 @@ final class GarbageText {
   static final String PLAN = "~~PLAN~~";
   static final String SUB = "~~SUB~~";
   static final String CLOCK = "~~CLOCK~~";
+  static final String MER = "~~MER~~";
 
   /** Text that would make the "no stack trace in the body" check meaningless when echoed back. */
   private static final List<String> ECHO_TRAPS =
