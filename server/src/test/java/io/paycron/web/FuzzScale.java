@@ -1,6 +1,7 @@
 package io.paycron.web;
 
 import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
@@ -11,6 +12,12 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * with the same generators and checks.
  */
 public class FuzzScale implements AroundPropertyHook {
+
+  /** A hook on the class reaches its property methods only when it says so. */
+  @Override
+  public PropagationMode propagateTo() {
+    return PropagationMode.ALL_DESCENDANTS;
+  }
 
   static double scale() {
     return Double.parseDouble(System.getProperty("paycron.fuzz.scale", "1"));
