@@ -52,10 +52,17 @@ public final class TestServer implements AutoCloseable {
     return start(database, database.freshStore(), extra, clock);
   }
 
-  /** A server on a store a stopped server left behind, as after a restart. */
-  public static TestServer restartOn(
+  /**
+   * A server on an existing store: one a stopped server left behind (as after a restart), or one
+   * the test migrated and filled itself.
+   */
+  public static TestServer startOn(
       TestDatabase database, TestDatabase.Store store, Map<String, Object> extra) {
     return start(database, store, extra, new MutableClock(Instant.now()));
+  }
+
+  public static TestServer startOn(TestDatabase database, TestDatabase.Store store) {
+    return startOn(database, store, Map.of());
   }
 
   /** A second node on the same store as {@code other} (PostgreSQL: several nodes, one database). */

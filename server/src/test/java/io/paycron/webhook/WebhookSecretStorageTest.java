@@ -59,7 +59,7 @@ class WebhookSecretStorageTest {
     }
 
     try (TestServer again =
-        TestServer.restartOn(database, store, Map.of("paycron.secret-key", KEY))) {
+        TestServer.startOn(database, store, Map.of("paycron.secret-key", KEY))) {
       assertThat(
               again.sandboxClient().get("/paycron/v1/webhook").response().get("secret").asString())
           .isEqualTo(rotated);
@@ -68,7 +68,7 @@ class WebhookSecretStorageTest {
     Throwable refused =
         org.assertj.core.api.Assertions.catchThrowable(
             () ->
-                TestServer.restartOn(
+                TestServer.startOn(
                         database, store, Map.of("paycron.secret-key", "some other key entirely!"))
                     .close());
     Throwable root = refused;
