@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,7 +180,7 @@ public class ChargeService {
    */
   public List<ScheduledPreparation> prepareScheduled(List<ScheduledCharge> batch) {
     Map<String, Map<String, BillingKey>> keys = new HashMap<>();
-    Map<String, Set<String>> live = new HashMap<>();
+    Map<String, Map<String, PaymentRepository.MerchantUidHistory>> histories = new HashMap<>();
     batch.stream()
         .collect(Collectors.groupingBy(c -> c.merchant().id()))
         .forEach(
@@ -197,20 +196,26 @@ public class ChargeService {
                               .collect(Collectors.toSet()))
                       .stream()
                       .collect(Collectors.toMap(BillingKey::customerUid, k -> k)));
-              live.put(
+              // one statement per merchant and batch tells both whether a merchant_uid is spent
+              // and its attempt number: the hot path costs no more than the live check alone
+              histories.put(
                   merchantId,
-                  payments.liveMerchantUids(
+                  payments.merchantUidHistories(
                       merchantId, charges.stream().map(c -> c.command().merchantUid()).toList()));
             });
     long now = clock.millis();
     List<ScheduledPreparation> prepared = new ArrayList<>();
     List<Payment> toInsert = new ArrayList<>();
-    List<Payment> toSend = new ArrayList<>();
+    List<PreparedCharge> toSend = new ArrayList<>();
     for (ScheduledCharge charge : batch) {
       Merchant merchant = charge.merchant();
       ChargeCommand command = charge.command();
       BillingKey key = keys.get(merchant.id()).get(command.customerUid());
-      if (key == null || live.get(merchant.id()).contains(command.merchantUid())) {
+      PaymentRepository.MerchantUidHistory history =
+          histories
+              .get(merchant.id())
+              .getOrDefault(command.merchantUid(), PaymentRepository.MerchantUidHistory.NONE);
+      if (key == null || history.live()) {
         Payment failed =
             failedBeforeSending(
                 merchant, command, key == null ? UNKNOWN_CUSTOMER : ALREADY_PAID, now);
@@ -221,9 +226,10 @@ public class ChargeService {
       ChargeCommand withDefaults = command.withBuyerDefaultsOf(key.customer());
       Source source = source(key, PaymentWebhooks.SCHEDULED_USAGE);
       Payment payment = newPayment(merchant, withDefaults, source, now);
+      PreparedCharge toCharge = prepared(payment, source, withDefaults, history.nextAttempt());
       toInsert.add(payment);
-      toSend.add(payment);
-      prepared.add(new ScheduledPreparation(payment, prepared(payment, source, withDefaults)));
+      toSend.add(toCharge);
+      prepared.add(new ScheduledPreparation(payment, toCharge));
     }
     payments.insertAll(toInsert);
     payments.insertAttempts(toSend, wallMillis());
@@ -247,34 +253,7 @@ public class ChargeService {
         ready.impUid(),
         ready.merchantUid(),
         reason);
-    return new Payment(
-        ready.merchantId(),
-        ready.impUid(),
-        ready.merchantUid(),
-        ready.customerUid(),
-        ready.customerUidUsage(),
-        ready.pgProvider(),
-        ready.pgId(),
-        null,
-        null,
-        ready.card(),
-        ready.cardQuota(),
-        ready.name(),
-        ready.amount(),
-        0,
-        ready.buyer(),
-        ready.customData(),
-        ready.noticeUrl(),
-        PaymentStatus.FAILED,
-        reason,
-        null,
-        ready.sandbox(),
-        now,
-        0,
-        now,
-        0,
-        now,
-        1);
+    return ready.failedBeforeSending(reason);
   }
 
   /**
@@ -330,13 +309,14 @@ public class ChargeService {
         charge.merchantId(), charge.impUid(), charge.request().idempotencyKey(), outcome);
   }
 
-  private static PreparedCharge prepared(Payment payment, Source source, ChargeCommand command) {
+  private static PreparedCharge prepared(
+      Payment payment, Source source, ChargeCommand command, int attempt) {
     return new PreparedCharge(
         payment.merchantId(),
         payment.impUid(),
         source.gateway(),
         new ChargeRequest(
-            payment.firstAttemptKey(),
+            Payment.idempotencyKey(payment.merchantId(), attempt, payment.merchantUid()),
             source.token(),
             command.amount(),
             command.name(),
@@ -384,9 +364,17 @@ public class ChargeService {
         : clock.millis();
   }
 
-  private void insertWithAttempt(Payment payment) {
+  /**
+   * Numbers the attempt and inserts the payment with it, in the caller's transaction: should a
+   * concurrent charge of the merchant_uid take that number first, the unique key refuses this
+   * insert and the retry counts again.
+   */
+  private PreparedCharge insertWithAttempt(Payment payment, Source source, ChargeCommand command) {
+    int attempt = payments.nextAttempt(payment.merchantId(), payment.merchantUid());
+    PreparedCharge charge = prepared(payment, source, command, attempt);
     payments.insert(payment);
-    payments.insertAttempts(List.of(payment), wallMillis());
+    payments.insertAttempts(List.of(charge), wallMillis());
+    return charge;
   }
 
   /** Inserts the ready payment and its sending attempt, committed before the gateway is called. */
@@ -394,15 +382,14 @@ public class ChargeService {
     for (int tries = 0; ; tries++) {
       Payment payment = newPayment(merchant, command, source, clock.millis());
       try {
-        transactions.executeWithoutResult(tx -> insertWithAttempt(payment));
-        return prepared(payment, source, command);
+        return transactions.execute(tx -> insertWithAttempt(payment, source, command));
       } catch (RuntimeException e) {
         if (!dialect.isUniqueViolation(e)) {
           throw e;
         }
         refuseIfSpent(merchant, command.merchantUid());
         if (tries >= 3) {
-          throw e; // an imp_uid collision three times in a row: a real fault, not bad luck
+          throw e; // a collision three times in a row: a real fault, not bad luck
         }
       }
     }

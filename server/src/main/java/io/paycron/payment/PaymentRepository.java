@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -108,8 +110,8 @@ class PaymentRepository {
         .addValue("startedAt", p.startedAt());
   }
 
-  /** Inserts the sending attempts of many payments in one round trip. */
-  void insertAttempts(List<Payment> list, long now) {
+  /** Inserts the sending attempts of many charges in one round trip. */
+  void insertAttempts(List<ChargeService.PreparedCharge> list, long now) {
     if (list.isEmpty()) {
       return;
     }
@@ -120,33 +122,61 @@ class PaymentRepository {
         VALUES (:merchant, :key, :impUid, :provider, 'SENDING', :now, :now)""",
         list.stream()
             .map(
-                p ->
+                c ->
                     new MapSqlParameterSource()
-                        .addValue("merchant", p.merchantId())
-                        .addValue("key", p.firstAttemptKey())
-                        .addValue("impUid", p.impUid())
-                        .addValue("provider", p.pgProvider())
+                        .addValue("merchant", c.merchantId())
+                        .addValue("key", c.request().idempotencyKey())
+                        .addValue("impUid", c.impUid())
+                        .addValue("provider", c.gateway().provider())
                         .addValue("now", now))
             .toArray(SqlParameterSource[]::new));
   }
 
-  /** Which of these merchant_uids are held by a ready, paid or cancelled payment. */
-  Set<String> liveMerchantUids(String merchantId, Collection<String> merchantUids) {
+  /**
+   * What a merchant_uid's payments so far say about charging it now: whether one of them is live
+   * (ready, paid or cancelled: it may not be charged), and how many failed (its next attempt number
+   * is one more).
+   */
+  record MerchantUidHistory(boolean live, int failed) {
+    static final MerchantUidHistory NONE = new MerchantUidHistory(false, 0);
+
+    int nextAttempt() {
+      return failed + 1;
+    }
+  }
+
+  /** The attempt number of a new charge of one merchant_uid. */
+  int nextAttempt(String merchantId, String merchantUid) {
+    return merchantUidHistories(merchantId, List.of(merchantUid))
+        .getOrDefault(merchantUid, MerchantUidHistory.NONE)
+        .nextAttempt();
+  }
+
+  /**
+   * The history of each of these merchant_uids that has any payment, in one statement (read through
+   * payments_by_merchant_uid; a merchant_uid never charged costs one index probe).
+   */
+  Map<String, MerchantUidHistory> merchantUidHistories(
+      String merchantId, Collection<String> merchantUids) {
     if (merchantUids.isEmpty()) {
-      return Set.of();
+      return Map.of();
     }
     Rows uids = Rows.named("v").text("uid");
     merchantUids.forEach(uids::add);
-    return new HashSet<>(
-        jdbc.sql(
-                "SELECT live_uid FROM payments WHERE merchant_id = :merchant"
-                    + " AND live_uid IN (SELECT uid FROM "
-                    + uids.sql(dialect)
-                    + ")")
-            .param("merchant", merchantId)
-            .params(uids.params(dialect))
-            .query(String.class)
-            .list());
+    Map<String, MerchantUidHistory> histories = new HashMap<>();
+    jdbc.sql(
+            "SELECT merchant_uid, COUNT(live_uid), COUNT(*) - COUNT(live_uid) FROM payments"
+                + " WHERE merchant_id = :merchant AND merchant_uid IN (SELECT uid FROM "
+                + uids.sql(dialect)
+                + ") GROUP BY merchant_uid")
+        .param("merchant", merchantId)
+        .params(uids.params(dialect))
+        .query(
+            rs -> {
+              histories.put(
+                  rs.getString(1), new MerchantUidHistory(rs.getLong(2) > 0, rs.getInt(3)));
+            });
+    return histories;
   }
 
   /** One attempt's outcome, as {@link #settleAttempts} and {@link #settlePayments} take it. */

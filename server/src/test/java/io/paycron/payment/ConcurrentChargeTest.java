@@ -80,7 +80,14 @@ class ConcurrentChargeTest {
             .list();
     assertThat(impUids).hasSize(1);
     SandboxGateway gateway = server.bean(SandboxGateway.class);
-    assertThat(gateway.countCharges("mer_sandbox:" + impUids.get(0) + ":")).isEqualTo(1);
+    assertThat(
+            server
+                .jdbc()
+                .sql("SELECT idempotency_key FROM sandbox_charges WHERE idempotency_key LIKE :keys")
+                .param("keys", "mer_sandbox:%:" + merchantUid)
+                .query(String.class)
+                .list())
+        .containsExactly(Payment.idempotencyKey("mer_sandbox", 1, merchantUid));
     assertThat(gateway.countCharges("mer_sandbox:")).isGreaterThanOrEqualTo(1);
   }
 }

@@ -2,7 +2,6 @@ package io.paycron.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paycron.sandbox.SandboxGateway;
 import io.paycron.support.ApiClient;
 import io.paycron.support.ApiClient.Answer;
 import io.paycron.support.Cards;
@@ -45,8 +44,21 @@ class UnknownOutcomeTest {
     return new Charged(server, api, merchantUid, answer);
   }
 
+  /** The card network's charges of the payment's merchant_uid, under any attempt number. */
   private static long charges(TestServer server, String impUid) {
-    return server.bean(SandboxGateway.class).countCharges("mer_sandbox:" + impUid + ":");
+    String merchantUid =
+        server
+            .jdbc()
+            .sql("SELECT merchant_uid FROM payments WHERE imp_uid = :imp")
+            .param("imp", impUid)
+            .query(String.class)
+            .single();
+    return server
+        .jdbc()
+        .sql("SELECT COUNT(*) FROM sandbox_charges WHERE idempotency_key LIKE :keys")
+        .param("keys", "mer_sandbox:%:" + merchantUid)
+        .query(Long.class)
+        .single();
   }
 
   private static String attemptState(TestServer server, String impUid) {

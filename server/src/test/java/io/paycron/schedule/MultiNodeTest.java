@@ -100,7 +100,7 @@ class MultiNodeTest {
               count(
                   jdbc,
                   "SELECT COUNT(*) FROM payments p JOIN sandbox_charges c"
-                      + " ON c.idempotency_key = p.merchant_id || ':' || p.imp_uid || ':1'"))
+                      + " ON c.idempotency_key = p.merchant_id || ':1:' || p.merchant_uid"))
           .isEqualTo(SCHEDULES);
       assertThat(count(jdbc, "SELECT COUNT(DISTINCT claimed_by) FROM schedules")).isEqualTo(2);
       assertThat(count(jdbc, "SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'DELIVERED'"))

@@ -265,7 +265,7 @@ class ProcessKillIT {
     assertThat(
             db.count(
                 "SELECT COUNT(*) FROM payments p WHERE NOT EXISTS (SELECT 1 FROM sandbox_charges c"
-                    + " WHERE c.idempotency_key = p.merchant_id || ':' || p.imp_uid || ':1')"))
+                    + " WHERE c.idempotency_key = p.merchant_id || ':1:' || p.merchant_uid)"))
         .as("payments whose idempotency key the card network never charged")
         .isZero();
     assertThat(db.count(PAID_SCHEDULES)).isEqualTo(SCHEDULES);
