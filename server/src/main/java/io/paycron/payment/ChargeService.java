@@ -180,7 +180,7 @@ public class ChargeService {
    */
   public List<ScheduledPreparation> prepareScheduled(List<ScheduledCharge> batch) {
     Map<String, Map<String, BillingKey>> keys = new HashMap<>();
-    Map<String, Map<String, PaymentRepository.MerchantUidHistory>> histories = new HashMap<>();
+    Map<String, Map<String, MerchantUidHistory>> histories = new HashMap<>();
     batch.stream()
         .collect(Collectors.groupingBy(c -> c.merchant().id()))
         .forEach(
@@ -211,10 +211,8 @@ public class ChargeService {
       Merchant merchant = charge.merchant();
       ChargeCommand command = charge.command();
       BillingKey key = keys.get(merchant.id()).get(command.customerUid());
-      PaymentRepository.MerchantUidHistory history =
-          histories
-              .get(merchant.id())
-              .getOrDefault(command.merchantUid(), PaymentRepository.MerchantUidHistory.NONE);
+      MerchantUidHistory history =
+          histories.get(merchant.id()).getOrDefault(command.merchantUid(), MerchantUidHistory.NONE);
       if (key == null || history.live()) {
         Payment failed =
             failedBeforeSending(
@@ -370,7 +368,8 @@ public class ChargeService {
    * insert and the retry counts again.
    */
   private PreparedCharge insertWithAttempt(Payment payment, Source source, ChargeCommand command) {
-    int attempt = payments.nextAttempt(payment.merchantId(), payment.merchantUid());
+    int attempt =
+        payments.merchantUidHistory(payment.merchantId(), payment.merchantUid()).nextAttempt();
     PreparedCharge charge = prepared(payment, source, command, attempt);
     payments.insert(payment);
     payments.insertAttempts(List.of(charge), wallMillis());

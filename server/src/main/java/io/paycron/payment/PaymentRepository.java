@@ -132,29 +132,16 @@ class PaymentRepository {
             .toArray(SqlParameterSource[]::new));
   }
 
-  /**
-   * What a merchant_uid's payments so far say about charging it now: whether one of them is live
-   * (ready, paid or cancelled: it may not be charged), and how many failed (its next attempt number
-   * is one more).
-   */
-  record MerchantUidHistory(boolean live, int failed) {
-    static final MerchantUidHistory NONE = new MerchantUidHistory(false, 0);
-
-    int nextAttempt() {
-      return failed + 1;
-    }
-  }
-
-  /** The attempt number of a new charge of one merchant_uid. */
-  int nextAttempt(String merchantId, String merchantUid) {
+  /** The history of one merchant_uid (see {@link #merchantUidHistories}). */
+  MerchantUidHistory merchantUidHistory(String merchantId, String merchantUid) {
     return merchantUidHistories(merchantId, List.of(merchantUid))
-        .getOrDefault(merchantUid, MerchantUidHistory.NONE)
-        .nextAttempt();
+        .getOrDefault(merchantUid, MerchantUidHistory.NONE);
   }
 
   /**
    * The history of each of these merchant_uids that has any payment, in one statement (read through
-   * payments_by_merchant_uid; a merchant_uid never charged costs one index probe).
+   * payments_by_merchant_uid; a merchant_uid never charged costs one index probe). live_uid is NULL
+   * exactly for the failed payments.
    */
   Map<String, MerchantUidHistory> merchantUidHistories(
       String merchantId, Collection<String> merchantUids) {
