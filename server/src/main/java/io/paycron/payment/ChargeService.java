@@ -286,8 +286,11 @@ public class ChargeService {
     }
   }
 
-  /** Records many gateways' answers in one transaction (joins the caller's when there is one). */
-  public void recordAll(List<PreparedCharge> charges, List<ChargeOutcome> outcomes) {
+  /**
+   * Records many gateways' answers in one transaction (joins the caller's when there is one); per
+   * answer, whether it applied (false: the attempt had been settled already).
+   */
+  public boolean[] recordAll(List<PreparedCharge> charges, List<ChargeOutcome> outcomes) {
     List<OutcomeRecorder.Outcome> list = new ArrayList<>();
     for (int i = 0; i < charges.size(); i++) {
       PreparedCharge charge = charges.get(i);
@@ -298,7 +301,7 @@ public class ChargeService {
               charge.request().idempotencyKey(),
               outcomes.get(i)));
     }
-    recorder.recordAll(list);
+    return recorder.recordAll(list);
   }
 
   /** Records the gateway's answer (joins the caller's transaction when there is one). */

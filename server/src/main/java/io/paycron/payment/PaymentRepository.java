@@ -34,14 +34,18 @@ class PaymentRepository {
     this.dialect = dialect;
   }
 
-  /** An attempt that reconciliation must settle. */
+  /**
+   * An attempt that reconciliation must settle (sending or unknown); {@code sends} counts the times
+   * it went to the gateway, {@code lastSentAt} is the latest of them (server time).
+   */
   record UnsettledAttempt(
       String merchantId,
       String idempotencyKey,
       String impUid,
       String pgProvider,
       AttemptState state,
-      long createdAt) {}
+      int sends,
+      long lastSentAt) {}
 
   private static final String INSERT_PAYMENT =
       """
@@ -277,7 +281,8 @@ class PaymentRepository {
   List<UnsettledAttempt> findUnsettled(long staleBefore, int limit) {
     return jdbc.sql(
             """
-            SELECT merchant_id, idempotency_key, imp_uid, pg_provider, state, created_at
+            SELECT merchant_id, idempotency_key, imp_uid, pg_provider, state, sends,
+                COALESCE(last_sent_at, created_at)
             FROM payment_attempts
             WHERE state = 'UNKNOWN' OR (state = 'SENDING' AND updated_at < :staleBefore)
             ORDER BY updated_at LIMIT :limit""")
@@ -291,8 +296,37 @@ class PaymentRepository {
                     rs.getString(3),
                     rs.getString(4),
                     AttemptState.valueOf(rs.getString(5)),
-                    rs.getLong(6)))
+                    rs.getInt(6),
+                    rs.getLong(7)))
         .list();
+  }
+
+  /**
+   * Counts one more send of each attempt, committed before the gateway is called again; returns the
+   * keys whose count was still the one read (another node's reconciler may have resent the same
+   * attempt meanwhile: then only one of them sends it).
+   */
+  Set<String> markResent(List<UnsettledAttempt> attempts, long now) {
+    if (attempts.isEmpty()) {
+      return Set.of();
+    }
+    Rows rows = Rows.named("v").text("m").text("ikey").integer("sends");
+    attempts.forEach(a -> rows.add(a.merchantId(), a.idempotencyKey(), a.sends()));
+    return new HashSet<>(
+        jdbc.sql(
+                "UPDATE payment_attempts SET sends = payment_attempts.sends + 1,"
+                    + " last_sent_at = :now, updated_at = :now FROM "
+                    + rows.sql(dialect)
+                    + """
+                     WHERE payment_attempts.merchant_id = v.m
+                      AND payment_attempts.idempotency_key = v.ikey
+                      AND payment_attempts.sends = v.sends
+                      AND payment_attempts.state IN ('SENDING', 'UNKNOWN')
+                    RETURNING payment_attempts.idempotency_key""")
+            .param("now", now)
+            .params(rows.params(dialect))
+            .query(String.class)
+            .list());
   }
 
   Optional<Payment> find(String merchantId, String impUid) {

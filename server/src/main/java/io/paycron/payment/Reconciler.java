@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,14 @@ public class Reconciler implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
   private static final int BATCH = 200;
   private static final int MAX_ROUNDS = 50;
+
+  /**
+   * How often in all a scheduled charge the network has no record of is sent. Resending a request
+   * lost on the way (a dead node, a cut connection) is worth it: the charge is due, and its key
+   * makes a resend safe. But a network that keeps timing out is not asked for ever; three sends a
+   * gateway timeout apart ride out a short outage.
+   */
+  static final int MAX_SENDS = 3;
 
   private final PaymentRepository payments;
   private final RefundRepository refunds;
@@ -131,48 +140,71 @@ public class Reconciler implements SmartLifecycle {
             new OutcomeRecorder.Outcome(
                 attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey(), found.outcome()));
       } else if (lookup instanceof ChargeLookup.NotFound
-          && attempt.createdAt() < now - gatewayTimeout.toMillis()) {
+          && attempt.lastSentAt() < now - gatewayTimeout.toMillis()) {
+        // "not found" is believed a gateway timeout after the last send, not after the first
         neverCharged.add(attempt);
       }
     }
+    boolean[] applied = recorder.recordAll(known);
+    return countSettled(known.stream().map(OutcomeRecorder.Outcome::outcome).toList(), applied)
+        + settleNeverCharged(neverCharged);
+  }
+
+  /** How many outcomes were recorded and final: an unknown one settles nothing. */
+  private static int countSettled(List<ChargeOutcome> outcomes, boolean[] applied) {
     int settled = 0;
-    for (boolean applied : recorder.recordAll(known)) {
-      settled += applied ? 1 : 0;
+    for (int i = 0; i < applied.length; i++) {
+      if (applied[i] && !(outcomes.get(i) instanceof ChargeOutcome.Unknown)) {
+        settled++;
+      }
     }
-    return settled + settleNeverCharged(neverCharged);
+    return settled;
   }
 
   /**
-   * The gateway never saw these attempts. A scheduled charge is due, so it is sent now with its
-   * original idempotency key (the gateway charges a key at most once); a charge a merchant made
-   * with again/onetime has already been answered "ready", so it fails and may be retried.
+   * The gateway never saw these attempts. A scheduled charge is due, so it is sent again with its
+   * original idempotency key (the gateway charges a key at most once), up to {@link #MAX_SENDS}
+   * sends in all, the send counted and committed before the call; a scheduled charge past that, and
+   * a charge a merchant made with again/onetime (already answered "ready"), fails and may be
+   * retried.
+   *
+   * <p>Bug fixed here: a scheduled charge on a card whose every request times out without charging
+   * (the 0218 test card) was resent on every pass, for ever, and counted as settled each time, so
+   * one pass resent the same 200 charges 50 times over; its schedule never settled.
    */
   private int settleNeverCharged(List<PaymentRepository.UnsettledAttempt> attempts) {
+    List<PaymentRepository.UnsettledAttempt> toResend = new ArrayList<>();
     List<ChargeService.PreparedCharge> resend = new ArrayList<>();
     int settled = 0;
     for (PaymentRepository.UnsettledAttempt attempt : attempts) {
       Payment payment = payments.find(attempt.merchantId(), attempt.impUid()).orElseThrow();
       Optional<ChargeService.PreparedCharge> again =
           PaymentWebhooks.SCHEDULED_USAGE.equals(payment.customerUidUsage())
+                  && attempt.sends() < MAX_SENDS
               ? charges.resendable(payment, attempt.idempotencyKey())
               : Optional.empty();
       if (again.isPresent()) {
+        toResend.add(attempt);
         resend.add(again.get());
       } else if (recorder.recordNotCharged(
           attempt.merchantId(), attempt.impUid(), attempt.idempotencyKey())) {
         settled++;
       }
     }
-    if (!resend.isEmpty()) {
-      log.info("resending {} scheduled charge(s) that never reached the gateway", resend.size());
-      List<ChargeOutcome> outcomes =
-          inParallel(resend, charges::send).stream()
-              .map(o -> o == null ? new ChargeOutcome.Unknown("gateway call failed") : o)
-              .toList();
-      charges.recordAll(resend, outcomes);
-      settled += resend.size();
+    if (resend.isEmpty()) {
+      return settled;
     }
-    return settled;
+    Set<String> ours = payments.markResent(toResend, clock.millis());
+    resend.removeIf(charge -> !ours.contains(charge.request().idempotencyKey()));
+    if (resend.isEmpty()) {
+      return settled; // another node's reconciler is resending them
+    }
+    log.info("resending {} scheduled charge(s) the gateway has no record of", resend.size());
+    List<ChargeOutcome> outcomes =
+        inParallel(resend, charges::send).stream()
+            .map(o -> o == null ? new ChargeOutcome.Unknown("gateway call failed") : o)
+            .toList();
+    return settled + countSettled(outcomes, charges.recordAll(resend, outcomes));
   }
 
   /**

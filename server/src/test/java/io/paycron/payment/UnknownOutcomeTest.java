@@ -1,7 +1,10 @@
 package io.paycron.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.paycron.sandbox.SandboxGateway;
+import io.paycron.schedule.ScheduleExecutor;
 import io.paycron.support.ApiClient;
 import io.paycron.support.ApiClient.Answer;
 import io.paycron.support.Cards;
@@ -9,11 +12,13 @@ import io.paycron.support.Servers;
 import io.paycron.support.TestDatabase;
 import io.paycron.support.TestServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A charge whose outcome the gateway did not give is neither paid nor failed until the gateway's
@@ -167,6 +172,85 @@ class UnknownOutcomeTest {
     assertThat(charged.api().get("/payments/" + impUid).response().get("status").asString())
         .isEqualTo("paid");
     assertThat(charges(server, impUid)).isEqualTo(1);
+  }
+
+  /**
+   * A scheduled charge the network has no record of is sent again with its key (a due charge is not
+   * given up over one lost request), but at most twice more and never sooner than a gateway timeout
+   * after the last send; then it fails. It used to be resent on every reconcile pass, up to 50
+   * times a pass, for ever: the schedule never settled.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aScheduledChargeTheNetworkNeverRecordsIsSentThreeTimesAGatewayTimeoutApartThenFails(
+      TestDatabase database) {
+    TestServer server = servers.on(database);
+    ApiClient api = server.sandboxClient();
+    String customerUid = "cus_" + UUID.randomUUID();
+    api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.TIMEOUT_NOT_CHARGED));
+    String merchantUid = "sch_" + UUID.randomUUID();
+    Map<String, Object> item =
+        Map.of(
+            "merchant_uid",
+            merchantUid,
+            "schedule_at",
+            server.clock().millis() / 1000 + 10,
+            "amount",
+            8900);
+    assertThat(
+            api.postJson(
+                    "/subscribe/payments/schedule",
+                    Map.of("customer_uid", customerUid, "schedules", List.of(item)))
+                .code())
+        .isZero();
+    server.clock().advance(Duration.ofSeconds(11));
+    server.bean(ScheduleExecutor.class).wake();
+    String impUid =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> scheduledImpUid(api, merchantUid), id -> id != null);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> attemptState(server, impUid), "UNKNOWN"::equals);
+
+    Reconciler reconciler = server.bean(Reconciler.class);
+    reconciler.reconcileNow(); // within the gateway timeout the charge may still be on its way
+    assertThat(sends(server, impUid)).isEqualTo(1);
+    for (int send = 2; send <= 3; send++) {
+      server.clock().advance(Duration.ofSeconds(6)); // past paycron.gateway-timeout (5 s)
+      reconciler.reconcileNow();
+      assertThat(sends(server, impUid)).as("sent again").isEqualTo(send);
+      reconciler.reconcileNow();
+      assertThat(sends(server, impUid)).as("not again within a gateway timeout").isEqualTo(send);
+      assertThat(api.get("/payments/" + impUid).response().get("status").asString())
+          .isEqualTo("ready");
+    }
+    server.clock().advance(Duration.ofSeconds(6));
+    reconciler.reconcileNow();
+    assertThat(sends(server, impUid)).isEqualTo(3);
+    assertThat(attemptState(server, impUid)).isEqualTo("NOT_CHARGED");
+    assertThat(api.get("/payments/" + impUid).response().get("status").asString())
+        .isEqualTo("failed");
+    JsonNode schedule = api.get("/subscribe/payments/schedule/" + merchantUid).response();
+    assertThat(schedule.get("payment_status").asString()).isEqualTo("failed");
+    assertThat(charges(server, impUid)).isZero();
+  }
+
+  private static String scheduledImpUid(ApiClient api, String merchantUid) {
+    JsonNode impUid =
+        api.get("/subscribe/payments/schedule/" + merchantUid).response().get("imp_uid");
+    return impUid == null || impUid.isNull() || impUid.asString().isEmpty()
+        ? null
+        : impUid.asString();
+  }
+
+  private static int sends(TestServer server, String impUid) {
+    return server
+        .jdbc()
+        .sql("SELECT sends FROM payment_attempts WHERE imp_uid = :imp")
+        .param("imp", impUid)
+        .query(Integer.class)
+        .single();
   }
 
   private static Map<String, Object> withCard(String number, String merchantUid) {
