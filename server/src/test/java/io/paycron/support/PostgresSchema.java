@@ -33,9 +33,12 @@ public final class PostgresSchema implements AutoCloseable {
     return name;
   }
 
-  /** The URL a server gets in PAYCRON_DB_URL. */
+  /**
+   * The URL a server gets in PAYCRON_DB_URL. Its connections carry the schema's name as their
+   * application_name, so a test can find exactly this server's backends in pg_stat_activity.
+   */
   public String jdbcUrl() {
-    return TestDatabase.PG_BASE + "?currentSchema=" + name;
+    return TestDatabase.PG_BASE + "?currentSchema=" + name + "&ApplicationName=" + name;
   }
 
   public long count(String sql, Object... params) {
@@ -81,8 +84,10 @@ public final class PostgresSchema implements AutoCloseable {
     execute(TestDatabase.PG_BASE, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
   }
 
+  /** The test's own connection, named apart from the servers' so cutting theirs spares it. */
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(), TestDatabase.PG_USER, "");
+    String url = TestDatabase.PG_BASE + "?currentSchema=" + name + "&ApplicationName=test-" + name;
+    return DriverManager.getConnection(url, TestDatabase.PG_USER, "");
   }
 
   private static void execute(String url, String sql) {

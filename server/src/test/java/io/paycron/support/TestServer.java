@@ -47,9 +47,24 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(TestDatabase database, Map<String, Object> extra) {
-    MutableClock clock =
-        TICKING.equals(extra.get(CLOCK)) ? MutableClock.ticking() : new MutableClock(Instant.now());
-    return start(database, database.freshStore(), extra, clock);
+    return start(database, database.freshStore(), extra, clockFor(extra));
+  }
+
+  private static MutableClock clockFor(Map<String, Object> extra) {
+    return TICKING.equals(extra.get(CLOCK))
+        ? MutableClock.ticking()
+        : new MutableClock(Instant.now());
+  }
+
+  /**
+   * A server on a schema the test made itself (and reads with plain JDBC, outside the server's
+   * pool); its connections are named after the schema (see {@link PostgresSchema#jdbcUrl()}).
+   */
+  public static TestServer on(PostgresSchema schema, Map<String, Object> extra) {
+    Map<String, Object> properties =
+        Map.of("paycron.db-url", schema.jdbcUrl(), "paycron.db-user", TestDatabase.PG_USER);
+    TestDatabase.Store store = new TestDatabase.Store(properties, null, schema.name());
+    return start(TestDatabase.POSTGRES, store, extra, clockFor(extra));
   }
 
   /**
