@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -77,6 +78,29 @@ class ApiErrorHandler {
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Envelope<Object>> multipart() {
     return status(HttpStatus.BAD_REQUEST, 1, "the multipart request body could not be read");
+  }
+
+  /**
+   * The database connection failed under the request (PostgreSQL restarting or failing over, a
+   * connection cut, no connection to be had): nothing is wrong with the request, and asking again
+   * shortly works. 503 with Retry-After says so; this used to be a 500 "internal error, quote the
+   * request id" with a stack trace in the log for every request a database restart caught. A charge
+   * asked again is still never taken twice: the merchant_uid refuses a second one.
+   */
+  @ExceptionHandler(DataAccessResourceFailureException.class)
+  ResponseEntity<Envelope<Object>> databaseUnavailable(
+      DataAccessResourceFailureException e, HttpServletRequest request) {
+    String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+    log.warn(
+        "database unavailable on {} (request {}): {}",
+        describe(request),
+        requestId,
+        e.getMostSpecificCause().getMessage());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "1")
+        .body(
+            Envelope.error(
+                -1, "database temporarily unavailable; retry shortly (request " + requestId + ")"));
   }
 
   /** A genuine server fault: a generic message and the correlation id that is in the log. */
