@@ -298,11 +298,13 @@ public class WebhookDispatcher implements SmartLifecycle {
     try {
       transactions.executeWithoutResult(tx -> webhooks.finishAll(finished, now));
     } catch (RuntimeException e) {
+      // Kept for the next pass: the database is usually back within moments (a cut connection, a
+      // restart). These results used to be dropped, so each event stayed "delivering" until its
+      // lease ended (30 s and more) and was then sent to the merchant a second time.
+      results.addAll(batch);
       log.warn(
-          "could not record {} webhook attempt(s); their leases will expire: {}",
-          batch.size(),
-          e.toString());
-      return batch.size();
+          "could not record {} webhook attempt(s); will try again: {}", batch.size(), e.toString());
+      return 0; // wait a poll interval rather than spin while the database is away
     }
     // delivered ones at DEBUG (the delivery log holds every attempt); the rest one line each
     int delivered = 0;

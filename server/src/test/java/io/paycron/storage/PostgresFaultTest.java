@@ -120,6 +120,43 @@ class PostgresFaultTest {
         .until(() -> api.get("/subscribe/customers/nobody").status() == 404);
   }
 
+  /**
+   * A delivery whose result meets a cut connection is recorded on a later pass: delivered once and
+   * at once. The result used to be dropped, so the event stayed "delivering" until its lease ended
+   * (webhook timeout + 30 s) and was then sent to the merchant again.
+   */
+  @Test
+  void aWebhookWhoseResultMeetsACutConnectionIsRecordedOnALaterPassNotSentTwice() {
+    try (WebhookReceiver receiver = WebhookReceiver.start();
+        LoggedWarnings warnings = LoggedWarnings.capture()) {
+      WebhookTally tally = new WebhookTally();
+      receiver.answer(
+          request -> {
+            tally.count(request);
+            ConnectionCutter.cutNow(db); // the dispatcher is about to record this answer
+            return 200;
+          });
+      // whether the recording meets a dead connection is a race: rounds until one did
+      int rounds = 0;
+      while (warnings.count("could not record") == 0 && rounds < 10) {
+        rounds++;
+        ChargeRun run =
+            ChargeRun.schedule(server, db, Map.of(Card.APPROVES, 20), receiver.url("/cut"));
+        run.makeDue();
+        awaitOrExplain(run, "every schedule settled", () -> run.settled() == run.total());
+        await("every webhook delivered, sooner than a lease ends")
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> run.delivered() == run.total());
+      }
+      log(
+          "webhooks answered while connections were cut: %d requests for %d payments in %d"
+              + " round(s), %d recordings failed and were retried",
+          tally.requests(), tally.distinctImpUids(), rounds, warnings.count("could not record"));
+      assertThat(warnings.count("could not record")).as("recordings that met a cut").isPositive();
+      assertThat(tally.duplicates()).as("events sent twice").isZero();
+    }
+  }
+
   private static void run(String name, Map<Card, Integer> mix) throws InterruptedException {
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
       WebhookTally tally = WebhookTally.answering(receiver, 200);
