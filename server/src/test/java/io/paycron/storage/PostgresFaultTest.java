@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.paycron.storage.ChargeRun.Card;
 import io.paycron.support.ApiClient;
+import io.paycron.support.Cards;
 import io.paycron.support.LoggedWarnings;
 import io.paycron.support.PostgresSchema;
 import io.paycron.support.TestServer;
@@ -13,6 +14,8 @@ import io.paycron.support.WebhookTally;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,28 +99,55 @@ class PostgresFaultTest {
 
   /**
    * A request whose pooled connection was cut answers 503 with Retry-After, the V1 envelope with
-   * code -1: try again shortly. It used to be a 500 "internal error" with a stack trace.
+   * code -1: try again shortly. It used to be a 500 "internal error" with a stack trace. Both a
+   * read and a write (a transaction) are tried.
    */
   @Test
   void aRequestCaughtByACutConnectionAnswers503WithRetryAfter() {
     ApiClient api = server.sandboxClient();
-    // a connection used within the last half second is handed out unchecked, so a request right
-    // after a cut usually meets a dead one; a few rounds make sure one does
+    assertAnswers503AfterACut(() -> api.get("/subscribe/customers/nobody"), 404);
+    assertThat(api.postJson("/subscribe/customers/cut", Cards.card(Cards.APPROVE)).code()).isZero();
+    AtomicInteger next = new AtomicInteger();
+    assertAnswers503AfterACut(
+        () ->
+            api.postJson(
+                "/subscribe/payments/schedule",
+                Map.of(
+                    "customer_uid",
+                    "cut",
+                    "schedules",
+                    List.of(
+                        Map.of(
+                            "merchant_uid",
+                            "cut_" + next.incrementAndGet(),
+                            "schedule_at",
+                            server.clock().millis() / 1000 + 3600,
+                            "amount",
+                            1000)))),
+        200);
+  }
+
+  /**
+   * Cuts the server's connections before each {@code request} until one meets a dead connection
+   * (one used within the last half second is handed out unchecked, so that comes soon); it must
+   * answer 503, and the request must answer {@code usual} again once the pool has new connections.
+   */
+  private static void assertAnswers503AfterACut(Supplier<ApiClient.Answer> request, int usual) {
     ApiClient.Answer answer =
         await("a request that met a cut connection")
             .atMost(Duration.ofSeconds(30))
             .until(
                 () -> {
                   ConnectionCutter.cutNow(db);
-                  return api.get("/subscribe/customers/nobody");
+                  return request.get();
                 },
-                reply -> reply.status() != 404);
+                reply -> reply.status() != usual);
     assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
     assertThat(answer.code()).isEqualTo(-1);
     assertThat(answer.raw().headers().firstValue("Retry-After")).hasValue("1");
     await("the pool replaced its cut connections")
         .atMost(Duration.ofSeconds(10))
-        .until(() -> api.get("/subscribe/customers/nobody").status() == 404);
+        .until(() -> request.get().status() == usual);
   }
 
   /**
