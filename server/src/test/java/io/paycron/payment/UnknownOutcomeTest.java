@@ -3,7 +3,6 @@ package io.paycron.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.paycron.sandbox.SandboxGateway;
 import io.paycron.schedule.ScheduleExecutor;
 import io.paycron.support.ApiClient;
 import io.paycron.support.ApiClient.Answer;

@@ -210,8 +210,9 @@ final class ChargeRun {
     assertThat(
             count(
                 "SELECT COUNT(*) FROM payments p WHERE merchant_id = ? AND (p.status = 'PAID')"
-                    + " <> EXISTS (SELECT 1 FROM sandbox_charges c WHERE c.outcome = 'approved'"
-                    + " AND c.idempotency_key = p.merchant_id || ':' || p.imp_uid || ':1')"))
+                    + " <> EXISTS (SELECT 1 FROM payment_attempts a JOIN sandbox_charges c"
+                    + " ON c.idempotency_key = a.idempotency_key WHERE c.outcome = 'approved'"
+                    + " AND a.merchant_id = p.merchant_id AND a.imp_uid = p.imp_uid)"))
         .as("payments whose status differs from the card network's record")
         .isZero();
     long shouldCharge =
@@ -228,8 +229,9 @@ final class ChargeRun {
     assertThat(
             db.count(
                 "SELECT COUNT(*) FROM sandbox_charges c WHERE idempotency_key LIKE ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.status = 'PAID'"
-                    + " AND c.idempotency_key = p.merchant_id || ':' || p.imp_uid || ':1')",
+                    + " AND NOT EXISTS (SELECT 1 FROM payment_attempts a JOIN payments p"
+                    + " ON p.merchant_id = a.merchant_id AND p.imp_uid = a.imp_uid"
+                    + " WHERE p.status = 'PAID' AND a.idempotency_key = c.idempotency_key)",
                 merchantId + ":%"))
         .as("charges at the card network without a paid payment")
         .isZero();
