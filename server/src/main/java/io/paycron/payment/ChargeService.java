@@ -41,6 +41,7 @@ public class ChargeService {
   private static final Logger log = LoggerFactory.getLogger(ChargeService.class);
 
   private final PaymentRepository payments;
+  private final AttemptKeyRepository attemptKeys;
   private final OutcomeRecorder recorder;
   private final CancelService cancels;
   private final BillingKeyService billingKeys;
@@ -51,6 +52,7 @@ public class ChargeService {
 
   ChargeService(
       PaymentRepository payments,
+      AttemptKeyRepository attemptKeys,
       OutcomeRecorder recorder,
       CancelService cancels,
       BillingKeyService billingKeys,
@@ -59,6 +61,7 @@ public class ChargeService {
       SqlDialect dialect,
       Clock clock) {
     this.payments = payments;
+    this.attemptKeys = attemptKeys;
     this.recorder = recorder;
     this.cancels = cancels;
     this.billingKeys = billingKeys;
@@ -200,7 +203,7 @@ public class ChargeService {
               // and its attempt number: the hot path costs no more than the live check alone
               histories.put(
                   merchantId,
-                  payments.merchantUidHistories(
+                  attemptKeys.merchantUidHistories(
                       merchantId, charges.stream().map(c -> c.command().merchantUid()).toList()));
             });
     long now = clock.millis();
@@ -372,7 +375,7 @@ public class ChargeService {
    */
   private PreparedCharge insertWithAttempt(Payment payment, Source source, ChargeCommand command) {
     int attempt =
-        payments.merchantUidHistory(payment.merchantId(), payment.merchantUid()).nextAttempt();
+        attemptKeys.merchantUidHistory(payment.merchantId(), payment.merchantUid()).nextAttempt();
     PreparedCharge charge = prepared(payment, source, command, attempt);
     payments.insert(payment);
     payments.insertAttempts(List.of(charge), wallMillis());

@@ -27,16 +27,19 @@ class OutcomeRecorder {
   record Outcome(String merchantId, String impUid, String idempotencyKey, ChargeOutcome outcome) {}
 
   private final PaymentRepository payments;
+  private final AttemptKeyRepository attemptKeys;
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final List<PaymentListener> listeners;
 
   OutcomeRecorder(
       PaymentRepository payments,
+      AttemptKeyRepository attemptKeys,
       TransactionTemplate transactions,
       Clock clock,
       List<PaymentListener> listeners) {
     this.payments = payments;
+    this.attemptKeys = attemptKeys;
     this.transactions = transactions;
     this.clock = clock;
     this.listeners = listeners;
@@ -129,6 +132,7 @@ class OutcomeRecorder {
               List<Payment> settled =
                   payments.settlePayments(
                       changed.stream().filter(x -> x.state().isSettled()).toList(), now);
+              attemptKeys.releaseNotCharged(changed);
               notifyListeners(changed, settled);
               return done;
             });

@@ -9,10 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -134,40 +132,6 @@ class PaymentRepository {
                         .addValue("provider", c.gateway().provider())
                         .addValue("now", now))
             .toArray(SqlParameterSource[]::new));
-  }
-
-  /** The history of one merchant_uid (see {@link #merchantUidHistories}). */
-  MerchantUidHistory merchantUidHistory(String merchantId, String merchantUid) {
-    return merchantUidHistories(merchantId, List.of(merchantUid))
-        .getOrDefault(merchantUid, MerchantUidHistory.NONE);
-  }
-
-  /**
-   * The history of each of these merchant_uids that has any payment, in one statement (read through
-   * payments_by_merchant_uid; a merchant_uid never charged costs one index probe). live_uid is NULL
-   * exactly for the failed payments.
-   */
-  Map<String, MerchantUidHistory> merchantUidHistories(
-      String merchantId, Collection<String> merchantUids) {
-    if (merchantUids.isEmpty()) {
-      return Map.of();
-    }
-    Rows uids = Rows.named("v").text("uid");
-    merchantUids.forEach(uids::add);
-    Map<String, MerchantUidHistory> histories = new HashMap<>();
-    jdbc.sql(
-            "SELECT merchant_uid, COUNT(live_uid), COUNT(*) - COUNT(live_uid) FROM payments"
-                + " WHERE merchant_id = :merchant AND merchant_uid IN (SELECT uid FROM "
-                + uids.sql(dialect)
-                + ") GROUP BY merchant_uid")
-        .param("merchant", merchantId)
-        .params(uids.params(dialect))
-        .query(
-            rs -> {
-              histories.put(
-                  rs.getString(1), new MerchantUidHistory(rs.getLong(2) > 0, rs.getInt(3)));
-            });
-    return histories;
   }
 
   /** One attempt's outcome, as {@link #settleAttempts} and {@link #settlePayments} take it. */

@@ -108,6 +108,38 @@ class AttemptKeyTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void aChargeTheGatewayNeverSawGivesItsNumberBackSoTheNextChargeTakesItsKey(
+      TestDatabase database) {
+    TestServer server = servers.on(database);
+    ApiClient api = server.sandboxClient();
+    String customerUid = customer(api, Cards.TIMEOUT_NOT_CHARGED);
+    String merchantUid = unique("order");
+    Answer lost = again(api, customerUid, merchantUid);
+    String lostImpUid = lost.response().get("imp_uid").asString();
+    String first = Payment.idempotencyKey(MERCHANT, 1, merchantUid);
+    assertThat(keyOf(server.jdbc(), lostImpUid)).isEqualTo(first);
+
+    // the reconciler finds that the network never charged it: failed, and its key is given back
+    server.clock().advance(Duration.ofSeconds(30));
+    server.bean(Reconciler.class).reconcileNow();
+    assertThat(api.get("/payments/" + lostImpUid).response().get("status").asString())
+        .isEqualTo("failed");
+    assertThat(keyOf(server.jdbc(), lostImpUid)).isEqualTo(first + "~" + lostImpUid);
+
+    assertThat(
+            api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.APPROVE)).code())
+        .isZero();
+    Answer paid = again(api, customerUid, merchantUid);
+    assertThat(paid.response().get("status").asString()).isEqualTo("paid");
+    // the same number: a backup from before both (or the lost request arriving late) meets the
+    // key the network charged, never a fresh one
+    assertThat(keyOf(server.jdbc(), paid.response().get("imp_uid").asString())).isEqualTo(first);
+    assertThat(networkCharges(server.jdbc(), List.of(first)))
+        .containsExactly(first + " approved " + paid.response().get("pg_tid").asString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void aScheduleRunAgainAfterItsPaymentVanishedGetsItsFirstAnswerWithoutANewCharge(
       TestDatabase database) throws SQLException {
     TestServer server = servers.on(database);
