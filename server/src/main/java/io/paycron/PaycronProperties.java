@@ -33,7 +33,7 @@ public record PaycronProperties(
     @DefaultValue LoginLimit loginLimit,
     String sandboxWebhookUrl,
     String adminToken,
-    String secretKey) {
+    String encryptionKey) {
 
   /**
    * @param latencyMs added to every sandbox gateway call

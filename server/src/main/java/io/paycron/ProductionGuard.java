@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductionGuard implements SmartInitializingSingleton {
 
-  /** Shorter tokens and keys could be guessed; {@code openssl rand -hex 32} gives 64 characters. */
+  /** A shorter admin token could be guessed; {@code openssl rand -hex 32} gives 64 characters. */
   static final int MIN_SECRET_LENGTH = 32;
 
   private final RuntimeMode mode;
@@ -47,14 +47,11 @@ class ProductionGuard implements SmartInitializingSingleton {
               + " characters (it guards merchant management)");
       fixes.add("set PAYCRON_ADMIN_TOKEN, e.g. to the output of `openssl rand -hex 32`");
     }
-    if (tooShort(properties.secretKey())) {
-      problems.add(
-          "PAYCRON_SECRET_KEY is missing or shorter than "
-              + MIN_SECRET_LENGTH
-              + " characters (it encrypts stored webhook secrets and gateway credentials)");
+    if (properties.encryptionKey() == null || properties.encryptionKey().isBlank()) {
+      problems.add("PAYCRON_ENCRYPTION_KEY is missing (it encrypts stored secrets)");
       fixes.add(
-          "set PAYCRON_SECRET_KEY, e.g. to the output of `openssl rand -hex 32`, and keep"
-              + " it: stored secrets cannot be read without it");
+          "set PAYCRON_ENCRYPTION_KEY to the output of `openssl rand -base64 32`, and keep it with"
+              + " your backups: stored secrets cannot be read without it");
     }
     if (gateways.stream().allMatch(g -> g.provider().equals("sandbox"))) {
       problems.add("no real card gateway is configured; the sandbox gateway is refused");
@@ -67,7 +64,9 @@ class ProductionGuard implements SmartInitializingSingleton {
             .single();
     if (publicKeys > 0) {
       problems.add("the public sandbox key pair (imp_apikey) is active in this database");
-      fixes.add("use a database that was never run in sandbox mode, or revoke the imp_apikey key");
+      fixes.add(
+          "use a database that was never run in sandbox mode, or revoke the key first (in sandbox"
+              + " mode: DELETE /paycron/admin/v1/merchants/mer_sandbox/keys/imp_apikey)");
     }
     if (!problems.isEmpty()) {
       throw new StartupRefusedException(

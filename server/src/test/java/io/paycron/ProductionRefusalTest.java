@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Production mode refuses to start, naming what is missing, rather than run unsafely. */
 class ProductionRefusalTest {
 
-  private static final String GOOD_SECRET = "0123456789abcdef0123456789abcdef";
+  private static final String GOOD_TOKEN = "0123456789abcdef0123456789abcdef";
+  private static final String GOOD_KEY = io.paycron.common.SecretBox.newKey();
 
   private static void assertRefused(Map<String, Object> settings, String naming) {
     Map<String, Object> properties = new HashMap<>(settings);
@@ -29,28 +30,28 @@ class ProductionRefusalTest {
 
   @Test
   void withoutAnAdminTokenProductionDoesNotStart() {
-    assertRefused(Map.of("paycron.secret-key", GOOD_SECRET), "PAYCRON_ADMIN_TOKEN is missing");
+    assertRefused(Map.of("paycron.encryption-key", GOOD_KEY), "PAYCRON_ADMIN_TOKEN is missing");
     assertRefused(
-        Map.of("paycron.secret-key", GOOD_SECRET, "paycron.admin-token", "   "),
+        Map.of("paycron.encryption-key", GOOD_KEY, "paycron.admin-token", "   "),
         "PAYCRON_ADMIN_TOKEN is missing");
   }
 
   @Test
   void aGuessableAdminTokenIsRefused() {
     assertRefused(
-        Map.of("paycron.secret-key", GOOD_SECRET, "paycron.admin-token", "short-token"),
+        Map.of("paycron.encryption-key", GOOD_KEY, "paycron.admin-token", "short-token"),
         "shorter than 32 characters");
   }
 
   @Test
-  void withoutAKeyForStoredSecretsProductionDoesNotStart() {
-    assertRefused(Map.of("paycron.admin-token", GOOD_SECRET), "PAYCRON_SECRET_KEY is missing");
+  void withoutAnEncryptionKeyProductionDoesNotStart() {
+    assertRefused(Map.of("paycron.admin-token", GOOD_TOKEN), "PAYCRON_ENCRYPTION_KEY is missing");
   }
 
   @Test
   void withOnlyTheSandboxGatewayProductionDoesNotStart() {
     assertRefused(
-        Map.of("paycron.admin-token", GOOD_SECRET, "paycron.secret-key", GOOD_SECRET),
+        Map.of("paycron.admin-token", GOOD_TOKEN, "paycron.encryption-key", GOOD_KEY),
         "the sandbox gateway is refused");
   }
 
@@ -59,8 +60,14 @@ class ProductionRefusalTest {
     assertRefused(
         Map.of(),
         "PAYCRON_ADMIN_TOKEN is missing or shorter than 32 characters (it guards merchant"
-            + " management); PAYCRON_SECRET_KEY is missing or shorter than 32 characters (it"
-            + " encrypts stored webhook secrets and gateway credentials); no real card gateway is"
-            + " configured");
+            + " management); PAYCRON_ENCRYPTION_KEY is missing (it encrypts stored secrets); no"
+            + " real card gateway is configured");
+  }
+
+  @Test
+  void anEncryptionKeyThatIsNotBase64Of32BytesIsRefused() {
+    assertRefused(
+        Map.of("paycron.admin-token", GOOD_TOKEN, "paycron.encryption-key", "0123456789abcdef"),
+        "PAYCRON_ENCRYPTION_KEY is not valid: the encryption key is 12 bytes; it must be 32");
   }
 }

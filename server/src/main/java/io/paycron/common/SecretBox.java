@@ -6,21 +6,20 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts the secrets Paycron must be able to read back (webhook signing secrets; gateway
- * credentials) before they are stored: AES-256-GCM from the JDK, a fresh 96-bit nonce per value,
- * the key derived from {@code PAYCRON_SECRET_KEY}. A stolen database or backup alone reveals none
- * of them. Stored form: {@code v1:} + base64(nonce ‖ ciphertext ‖ tag).
- *
- * <p>Values written before encryption existed carry no prefix and are read as they are, so an
- * upgrade needs no migration; they are re-encrypted when rotated.
+ * Encrypts the secrets Paycron must be able to read back (webhook signing secrets, gateway
+ * credentials) before they are stored: AES-256-GCM from the JDK with {@code
+ * PAYCRON_ENCRYPTION_KEY}, a fresh 96-bit nonce per value, and the owner of the value (a merchant
+ * id, say) bound in as associated data, so a sealed value copied into another merchant's row does
+ * not open. A stolen database or backup alone reveals none of them. Stored form: {@code v1:} +
+ * base64(nonce ‖ ciphertext ‖ tag).
  */
 public final class SecretBox {
 
+  public static final int KEY_BYTES = 32;
   private static final String PREFIX = "v1:";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -29,55 +28,71 @@ public final class SecretBox {
   private final SecretKeySpec key;
 
   /**
-   * @param secretKey the operator's key material (any length; production asks for ≥ 32).
+   * @param key exactly 32 bytes
    */
-  public SecretBox(String secretKey) {
-    this.key = new SecretKeySpec(derive(secretKey), "AES");
+  public SecretBox(byte[] key) {
+    if (key.length != KEY_BYTES) {
+      throw new IllegalArgumentException("an encryption key is " + KEY_BYTES + " bytes");
+    }
+    this.key = new SecretKeySpec(key.clone(), "AES");
+  }
+
+  /** A new random key, base64: what {@code openssl rand -base64 32} prints. */
+  public static String newKey() {
+    byte[] key = new byte[KEY_BYTES];
+    RANDOM.nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
   }
 
   /**
-   * A key for AES from the operator's text: HMAC-SHA256 keyed by it over a fixed label, so any
-   * string becomes exactly 256 bits and the same text always gives the same key.
+   * Reads a base64 key.
+   *
+   * @throws IllegalArgumentException when it is not the base64 of exactly 32 bytes
    */
-  private static byte[] derive(String secretKey) {
+  public static SecretBox fromBase64(String base64) {
+    byte[] key;
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return mac.doFinal("paycron secret box v1".getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+      key = Base64.getDecoder().decode(base64.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the encryption key is not base64");
     }
+    if (key.length != KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "the encryption key is " + key.length + " bytes; it must be " + KEY_BYTES);
+    }
+    return new SecretBox(key);
   }
 
-  public String seal(String plaintext) {
+  /** Seals {@code plaintext} for {@code owner} (who must be named again to open it). */
+  public String seal(String plaintext, String owner) {
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-      return PREFIX
-          + Base64.getEncoder()
-              .encodeToString(
-                  ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+      byte[] all = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+      return PREFIX + Base64.getEncoder().encodeToString(all);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is part of every JVM", e);
     }
   }
 
   /**
-   * The plaintext of a stored value.
+   * The plaintext of a value sealed for {@code owner}.
    *
-   * @throws WrongKeyException when the value was sealed with another key or altered
+   * @throws WrongKeyException when it was sealed with another key or for another owner, or altered
    */
-  public String open(String stored) {
+  public String open(String stored, String owner) {
     if (!isSealed(stored)) {
-      return stored;
+      throw new WrongKeyException();
     }
     try {
       byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+      cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
       byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -85,15 +100,16 @@ public final class SecretBox {
     }
   }
 
+  /** Whether a stored value is sealed (values stored before encryption existed are not). */
   public static boolean isSealed(String stored) {
     return stored != null && stored.startsWith(PREFIX);
   }
 
-  /** A stored secret that this key cannot open: the server runs with another PAYCRON_SECRET_KEY. */
+  /** A stored secret that this key cannot open: another PAYCRON_ENCRYPTION_KEY, or tampering. */
   public static final class WrongKeyException extends RuntimeException {
     WrongKeyException() {
       super(
-          "a stored secret cannot be decrypted: PAYCRON_SECRET_KEY is not the key it was"
+          "a stored secret cannot be decrypted: PAYCRON_ENCRYPTION_KEY is not the key it was"
               + " encrypted with (or the value was altered)");
     }
   }

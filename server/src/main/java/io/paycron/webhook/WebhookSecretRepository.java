@@ -2,11 +2,13 @@ package io.paycron.webhook;
 
 import io.paycron.common.SecretBox;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Webhook signing secrets, stored encrypted ({@link SecretBox}) and read back decrypted. */
+/**
+ * Webhook signing secrets, stored encrypted for their merchant ({@link SecretBox}) and read back
+ * decrypted.
+ */
 @Repository
 class WebhookSecretRepository {
 
@@ -31,15 +33,30 @@ class WebhookSecretRepository {
         .query(String.class)
         .list()
         .stream()
-        .map(box::open)
+        .map(stored -> SecretBox.isSealed(stored) ? box.open(stored, merchantId) : stored)
         .toList();
   }
 
-  /** One stored secret in its encrypted form, to check at start that the key opens it. */
-  Optional<String> anySealedSecret() {
-    return jdbc.sql("SELECT secret FROM webhook_secrets WHERE secret LIKE 'v1:%' LIMIT 1")
-        .query(String.class)
-        .optional();
+  /**
+   * Encrypts the secrets stored in clear before encryption existed (at start, once the key is known
+   * to be the right one); how many there were.
+   */
+  int sealStoredInClear() {
+    record Row(String merchantId, String secret) {}
+    List<Row> clear =
+        jdbc.sql("SELECT merchant_id, secret FROM webhook_secrets WHERE secret NOT LIKE 'v1:%'")
+            .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+            .list();
+    for (Row row : clear) {
+      jdbc.sql(
+              "UPDATE webhook_secrets SET secret = :sealed"
+                  + " WHERE merchant_id = :merchant AND secret = :secret")
+          .param("sealed", box.seal(row.secret(), row.merchantId()))
+          .param("merchant", row.merchantId())
+          .param("secret", row.secret())
+          .update();
+    }
+    return clear.size();
   }
 
   /**
@@ -47,7 +64,7 @@ class WebhookSecretRepository {
    * keeps).
    */
   String insertSecret(String merchantId, String secret, long now) {
-    String sealed = box.seal(secret);
+    String sealed = box.seal(secret, merchantId);
     jdbc.sql(
             """
             INSERT INTO webhook_secrets (merchant_id, secret, created_at, expires_at)

@@ -78,6 +78,14 @@ public class WebhookSettings {
     return get(merchant);
   }
 
+  /**
+   * Encrypts webhook secrets stored in clear by a release before encryption; called at start once
+   * the encryption key is known to be the database's.
+   */
+  public int sealSecretsStoredInClear() {
+    return transactions.execute(tx -> secrets.sealStoredInClear());
+  }
+
   /** The secrets that sign now, newest first; the first is created on first use. */
   List<String> secretsFor(String merchantId) {
     List<String> live = secrets.liveSecrets(merchantId, clock.millis());

@@ -8,39 +8,48 @@ import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
 
-  private final SecretBox box = new SecretBox("an operator's key of at least 32 characters");
+  private final String key = SecretBox.newKey();
+  private final SecretBox box = SecretBox.fromBase64(key);
 
   @Test
-  void aSealedValueOpensToItsPlaintextAndShowsNothingOfIt() {
-    String sealed = box.seal("whsec_plain");
+  void aSealedValueOpensToItsPlaintextForItsOwnerAndShowsNothingOfIt() {
+    String sealed = box.seal("whsec_plain", "mer_a");
     assertThat(sealed).startsWith("v1:").doesNotContain("whsec_plain").doesNotContain("plain");
-    assertThat(box.open(sealed)).isEqualTo("whsec_plain");
-    assertThat(new SecretBox("an operator's key of at least 32 characters").open(sealed))
-        .isEqualTo("whsec_plain");
+    assertThat(box.open(sealed, "mer_a")).isEqualTo("whsec_plain");
+    assertThat(SecretBox.fromBase64(key).open(sealed, "mer_a")).isEqualTo("whsec_plain");
   }
 
   @Test
   void sealingTheSameValueTwiceGivesDifferentCiphertexts() {
-    assertThat(box.seal("same")).isNotEqualTo(box.seal("same"));
+    assertThat(box.seal("same", "mer_a")).isNotEqualTo(box.seal("same", "mer_a"));
   }
 
   @Test
-  void anotherKeyOrAnAlteredValueIsRefusedClearly() {
-    String sealed = box.seal("whsec_plain");
-    assertThatThrownBy(() -> new SecretBox("another key, also long enough to pass").open(sealed))
+  void anotherKeyAnotherOwnerOrAnAlteredValueIsRefusedClearly() {
+    String sealed = box.seal("whsec_plain", "mer_a");
+    assertThatThrownBy(() -> SecretBox.fromBase64(SecretBox.newKey()).open(sealed, "mer_a"))
         .isInstanceOf(SecretBox.WrongKeyException.class)
-        .hasMessageContaining("PAYCRON_SECRET_KEY");
+        .hasMessageContaining("PAYCRON_ENCRYPTION_KEY");
+    // copied into another merchant's row, it does not open
+    assertThatThrownBy(() -> box.open(sealed, "mer_b"))
+        .isInstanceOf(SecretBox.WrongKeyException.class);
     byte[] bytes = Base64.getDecoder().decode(sealed.substring(3));
     bytes[bytes.length - 1] ^= 1;
     String altered = "v1:" + Base64.getEncoder().encodeToString(bytes);
-    assertThatThrownBy(() -> box.open(altered)).isInstanceOf(SecretBox.WrongKeyException.class);
-    assertThatThrownBy(() -> box.open("v1:not base64!"))
+    assertThatThrownBy(() -> box.open(altered, "mer_a"))
+        .isInstanceOf(SecretBox.WrongKeyException.class);
+    assertThatThrownBy(() -> box.open("v1:not base64!", "mer_a"))
+        .isInstanceOf(SecretBox.WrongKeyException.class);
+    assertThatThrownBy(() -> box.open("whsec_in_clear", "mer_a"))
         .isInstanceOf(SecretBox.WrongKeyException.class);
   }
 
   @Test
-  void valuesStoredBeforeEncryptionAreReadAsTheyAre() {
-    assertThat(box.open("whsec_legacy")).isEqualTo("whsec_legacy");
-    assertThat(SecretBox.isSealed("whsec_legacy")).isFalse();
+  void aKeyMustBeTheBase64Of32Bytes() {
+    assertThat(Base64.getDecoder().decode(SecretBox.newKey())).hasSize(32);
+    assertThatThrownBy(() -> SecretBox.fromBase64("c2hvcnQ="))
+        .hasMessageContaining("is 5 bytes; it must be 32");
+    assertThatThrownBy(() -> SecretBox.fromBase64("not base64 at all!"))
+        .hasMessageContaining("not base64");
   }
 }

@@ -58,6 +58,8 @@ public final class ServerProcess implements AutoCloseable {
    * to learn the node id; per-delivery webhook INFO lines are switched off, since at 100,000
    * schedules writing them costs CPU that the two-core CI machine needs for the servers.
    */
+  private static final String SHARED_ENCRYPTION_KEY = io.paycron.common.SecretBox.newKey();
+
   public static ServerProcess start(String name, Path jar, Path logDir, Map<String, String> env) {
     int port = freePort();
     Path log = logDir.resolve(name + "-" + port + ".log");
@@ -70,6 +72,8 @@ public final class ServerProcess implements AutoCloseable {
     builder.environment().putAll(env);
     builder.environment().put("PAYCRON_PORT", Integer.toString(port));
     builder.environment().put("PAYCRON_DATA", logDir.resolve(name + "-data").toString());
+    // nodes of one database share its encryption key, as an operator's nodes would
+    builder.environment().putIfAbsent("PAYCRON_ENCRYPTION_KEY", SHARED_ENCRYPTION_KEY);
     builder.environment().put("LOGGING_LEVEL_IO_PAYCRON_SCHEDULE", "DEBUG");
     builder.environment().put("LOGGING_LEVEL_IO_PAYCRON_WEBHOOK", "WARN");
     try {

@@ -2,6 +2,7 @@ package io.paycron.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paycron.common.SecretBox;
 import io.paycron.storage.StartupRefusedException;
 import io.paycron.support.ApiClient;
 import io.paycron.support.TestDatabase;
@@ -12,12 +13,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Webhook signing secrets are stored encrypted with PAYCRON_SECRET_KEY: the database holds no
+ * Webhook signing secrets are stored encrypted with PAYCRON_ENCRYPTION_KEY: the database holds no
  * secret in clear, the same key reads them back after a restart, and another key refuses to start.
  */
 class WebhookSecretStorageTest {
 
-  private static final String KEY = "first key: 0123456789abcdef0123456789abcdef";
+  private static final String KEY = SecretBox.newKey();
 
   private static List<Map<String, Object>> rows(TestServer server, String merchantId) {
     return server
@@ -33,7 +34,7 @@ class WebhookSecretStorageTest {
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void secretsAreStoredEncryptedAndOnlyTheirKeyOpensThem(TestDatabase database) {
-    TestServer first = TestServer.start(database, Map.of("paycron.secret-key", KEY));
+    TestServer first = TestServer.start(database, Map.of("paycron.encryption-key", KEY));
     TestDatabase.Store store = first.store();
     String secret;
     String rotated;
@@ -59,17 +60,38 @@ class WebhookSecretStorageTest {
     }
 
     try (TestServer again =
-        TestServer.startOn(database, store, Map.of("paycron.secret-key", KEY))) {
+        TestServer.startOn(database, store, Map.of("paycron.encryption-key", KEY))) {
       assertThat(
               again.sandboxClient().get("/paycron/v1/webhook").response().get("secret").asString())
           .isEqualTo(rotated);
+      // a secret an older release stored in clear
+      again
+          .jdbc()
+          .sql(
+              "INSERT INTO webhook_secrets (merchant_id, secret, created_at, expires_at)"
+                  + " VALUES ('mer_sandbox', 'whsec_from_an_older_release', 1, NULL)")
+          .update();
+    }
+    try (TestServer upgraded =
+        TestServer.startOn(database, store, Map.of("paycron.encryption-key", KEY))) {
+      // encrypted at start, and still signing
+      assertThat(rows(upgraded, "mer_sandbox"))
+          .allSatisfy(row -> assertThat((String) row.get("secret")).startsWith("v1:"));
+      assertThat(
+              upgraded
+                  .sandboxClient()
+                  .get("/paycron/v1/webhook")
+                  .response()
+                  .get("secret")
+                  .asString())
+          .isIn(rotated, "whsec_from_an_older_release");
     }
 
     Throwable refused =
         org.assertj.core.api.Assertions.catchThrowable(
             () ->
                 TestServer.startOn(
-                        database, store, Map.of("paycron.secret-key", "some other key entirely!"))
+                        database, store, Map.of("paycron.encryption-key", SecretBox.newKey()))
                     .close());
     Throwable root = refused;
     while (root != null && root.getCause() != null) {
@@ -77,6 +99,6 @@ class WebhookSecretStorageTest {
     }
     assertThat(root)
         .isInstanceOf(StartupRefusedException.class)
-        .hasMessageContaining("PAYCRON_SECRET_KEY does not decrypt");
+        .hasMessageContaining("PAYCRON_ENCRYPTION_KEY is not the key");
   }
 }
