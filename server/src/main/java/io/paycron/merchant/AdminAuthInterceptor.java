@@ -11,8 +11,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * The admin API ({@code /paycron/admin/v1/…}) takes only the operators' token ({@code
  * Authorization: Bearer <PAYCRON_ADMIN_TOKEN>}), never a merchant's, and merchant endpoints never
- * take it. Without a configured token the admin API is closed. Wrong tokens count against the
- * client address like wrong getToken secrets.
+ * take it. Without a configured token the admin API is closed. Wrong tokens are counted per client
+ * address (apart from getToken's count); past the limit they answer 429.
  */
 class AdminAuthInterceptor implements HandlerInterceptor {
 
@@ -31,24 +31,26 @@ class AdminAuthInterceptor implements HandlerInterceptor {
       throw new ApiException.Forbidden(
           "the admin API is disabled on this server: set PAYCRON_ADMIN_TOKEN to enable it");
     }
+    String given = bearer(request.getHeader("Authorization"));
+    // comparing digests of equal length in constant time tells nothing about the token's prefix
+    if (given != null && MessageDigest.isEqual(hash(given), expectedHash)) {
+      return true;
+    }
+    // only wrong tokens are counted and slowed: a flood of them (even from behind the same proxy)
+    // never locks out the operators, who hold the right one
     String address = request.getRemoteAddr();
     throttle
-        .blockedFor(address)
+        .adminBlockedFor(address)
         .ifPresent(
             seconds -> {
               throw new ApiException.TooManyRequests(
-                  "too many failed admin logins from this address; retry after "
+                  "too many wrong admin tokens from this address; retry after "
                       + seconds
                       + " seconds",
                   seconds);
             });
-    String given = bearer(request.getHeader("Authorization"));
-    // comparing digests of equal length in constant time tells nothing about the token's prefix
-    if (given == null || !MessageDigest.isEqual(hash(given), expectedHash)) {
-      throttle.failedFrom(address);
-      throw new ApiException.Unauthorized();
-    }
-    return true;
+    throttle.adminFailedFrom(address);
+    throw new ApiException.Unauthorized();
   }
 
   private static String bearer(String authorization) {

@@ -37,10 +37,10 @@ class AdminMerchantController {
     }
   }
 
-  record KeyResponse(String imp_key, long created_at, Long revoked_at) {
+  /** {@code revoked_at} is 0 while the key is active (API.md §1: times that did not happen). */
+  record KeyResponse(String imp_key, long created_at, long revoked_at) {
     static KeyResponse of(MerchantAccounts.KeyInfo k) {
-      return new KeyResponse(
-          k.impKey(), k.createdAt() / 1000, k.revokedAt() == 0 ? null : k.revokedAt() / 1000);
+      return new KeyResponse(k.impKey(), k.createdAt() / 1000, k.revokedAt() / 1000);
     }
   }
 

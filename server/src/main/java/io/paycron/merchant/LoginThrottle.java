@@ -51,20 +51,20 @@ class LoginThrottle {
   /** Counts a failed attempt against the key and the address. */
   void failed(String impKey, String address) {
     limiter(keyName(impKey), perKey).acquirePermission(1);
-    failedFrom(address);
+    limiter("address:" + address, perAddress).acquirePermission(1);
   }
 
   /**
-   * Seconds to wait when the address has no attempt left. The admin API has one token, not keys:
-   * only its address is counted, so that a stranger cannot lock the operators out.
+   * Seconds a client address must wait after too many wrong admin tokens (counted apart from
+   * getToken's failures, with the per-address limit); empty when it may try.
    */
-  OptionalLong blockedFor(String address) {
-    return seconds(waitNanos("address:" + address));
+  OptionalLong adminBlockedFor(String address) {
+    return seconds(waitNanos("admin:" + address));
   }
 
-  /** Counts a failed attempt against the address. */
-  void failedFrom(String address) {
-    limiter("address:" + address, perAddress).acquirePermission(1);
+  /** Counts a wrong admin token from the address. */
+  void adminFailedFrom(String address) {
+    limiter("admin:" + address, perAddress).acquirePermission(1);
   }
 
   private static OptionalLong seconds(long nanos) {

@@ -44,7 +44,7 @@ public class MerchantAccounts {
     transactions.executeWithoutResult(
         tx -> {
           merchants.insertMerchant(merchantId, name, sandbox, clock.millis());
-          merchants.upsertApiKey(merchantId, credentials.impKey(), hash, clock.millis());
+          merchants.insertApiKey(merchantId, credentials.impKey(), hash, clock.millis());
         });
     return credentials;
   }
@@ -63,7 +63,7 @@ public class MerchantAccounts {
   public Credentials addKey(String merchantId) {
     existing(merchantId);
     Credentials credentials = newPair(merchantId);
-    merchants.upsertApiKey(
+    merchants.insertApiKey(
         merchantId,
         credentials.impKey(),
         tokens.hashSecret(credentials.impSecret()),

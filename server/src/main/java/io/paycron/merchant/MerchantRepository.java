@@ -41,13 +41,16 @@ class MerchantRepository {
         .update();
   }
 
-  void upsertApiKey(String merchantId, String impKey, String secretHash, long now) {
+  /**
+   * Adds a key pair; one that exists already is left as it is — in particular a revoked one stays
+   * revoked (the sandbox seed runs at every start).
+   */
+  void insertApiKey(String merchantId, String impKey, String secretHash, long now) {
     jdbc.sql(
             """
             INSERT INTO api_keys (merchant_id, imp_key, secret_hash, created_at)
             VALUES (:merchant, :key, :hash, :now)
-            ON CONFLICT (merchant_id, imp_key) DO UPDATE SET secret_hash = excluded.secret_hash,
-                revoked_at = NULL""")
+            ON CONFLICT DO NOTHING""")
         .param("merchant", merchantId)
         .param("key", impKey)
         .param("hash", secretHash)

@@ -1,7 +1,10 @@
 package io.paycron.merchant;
 
 import io.paycron.PaycronProperties;
+import io.paycron.RuntimeMode;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -27,6 +30,14 @@ class MerchantWebConfig implements WebMvcConfigurer {
     this.tokens = tokens;
     this.throttle = throttle;
     this.properties = properties;
+  }
+
+  @Bean
+  FilterRegistrationBean<OperatorMetricsFilter> operatorMetricsFilter(RuntimeMode mode) {
+    FilterRegistrationBean<OperatorMetricsFilter> registration =
+        new FilterRegistrationBean<>(new OperatorMetricsFilter(mode, properties.adminToken()));
+    registration.addUrlPatterns("/actuator/*");
+    return registration;
   }
 
   @Override

@@ -60,7 +60,7 @@ public class SandboxMerchant implements SmartInitializingSingleton {
           if (!merchants.merchantExists(MERCHANT_ID)) {
             merchants.insertMerchant(MERCHANT_ID, "Sandbox merchant", true, clock.millis());
           }
-          merchants.upsertApiKey(MERCHANT_ID, IMP_KEY, hash, clock.millis());
+          merchants.insertApiKey(MERCHANT_ID, IMP_KEY, hash, clock.millis());
         });
     log.info("sandbox merchant ready: imp_key={}", IMP_KEY);
   }

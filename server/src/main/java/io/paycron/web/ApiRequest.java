@@ -67,7 +67,19 @@ public final class ApiRequest {
     if (!isScalarText(node)) {
       throw invalid(field, "must be a string");
     }
-    return Optional.of(node.isString() ? node.stringValue() : plain(field, node));
+    return Optional.of(node.isString() ? text(field, node) : plain(field, node));
+  }
+
+  /**
+   * A JSON string's text. NUL is refused: PostgreSQL cannot store it in text, and no identifier,
+   * name or reason needs it.
+   */
+  private String text(String field, JsonNode node) {
+    String value = node.stringValue();
+    if (value.indexOf((char) 0) >= 0) {
+      throw invalid(field, "must not contain the NUL character (\\u0000)");
+    }
+    return value;
   }
 
   /**
@@ -138,14 +150,14 @@ public final class ApiRequest {
         if (!isScalarText(item)) {
           throw invalid(field, "must be a string or an array of strings");
         }
-        result.add(item.isString() ? item.stringValue() : plain(field, item));
+        result.add(item.isString() ? text(field, item) : plain(field, item));
       }
       return result;
     }
     if (!isScalarText(node)) {
       throw invalid(field, "must be a string or an array of strings");
     }
-    result.add(node.isString() ? node.stringValue() : plain(field, node));
+    result.add(node.isString() ? text(field, node) : plain(field, node));
     return result;
   }
 

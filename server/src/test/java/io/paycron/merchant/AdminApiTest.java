@@ -171,7 +171,9 @@ class AdminApiTest {
         admin(server).postJson("/paycron/admin/v1/merchants", Map.of("name", "x".repeat(201)));
     Answer wrongType =
         admin(server).postJson("/paycron/admin/v1/merchants", Map.of("name", List.of(Map.of())));
-    for (Answer answer : List.of(noName, blank, tooLong)) {
+    Answer nul =
+        admin(server).postJson("/paycron/admin/v1/merchants", Map.of("name", "a" + (char) 0));
+    for (Answer answer : List.of(noName, blank, tooLong, nul)) {
       assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
       assertThat(answer.message()).contains("name");
     }
@@ -209,6 +211,24 @@ class AdminApiTest {
   }
 
   @Test
+  void aRevokedSandboxKeyStaysRevokedAfterARestart() {
+    Map<String, Object> admin = Map.of("paycron.admin-token", ADMIN_TOKEN);
+    TestServer first = TestServer.start(TestDatabase.SQLITE, admin);
+    TestDatabase.Store store = first.store();
+    try (first) {
+      Answer revoked =
+          admin(first)
+              .delete("/paycron/admin/v1/merchants/mer_sandbox/keys/" + SandboxMerchant.IMP_KEY);
+      assertThat(revoked.code()).as(revoked.toString()).isZero();
+    }
+    // the sandbox seed runs again at start, and must not bring the key back
+    try (TestServer again = TestServer.startOn(TestDatabase.SQLITE, store, admin)) {
+      assertThat(getToken(again, SandboxMerchant.IMP_KEY, SandboxMerchant.IMP_SECRET).status())
+          .isEqualTo(401);
+    }
+  }
+
+  @Test
   void withoutAnAdminTokenTheAdminApiIsClosed() {
     try (TestServer closed = TestServer.start(TestDatabase.SQLITE)) {
       Answer answer =
@@ -221,7 +241,7 @@ class AdminApiTest {
   }
 
   @Test
-  void wrongAdminTokensAreThrottledPerAddress() {
+  void wrongAdminTokensAreThrottledPerAddressButNeverLockOutTheRightOne() {
     try (TestServer throttled =
         TestServer.start(
             TestDatabase.SQLITE,
@@ -230,11 +250,14 @@ class AdminApiTest {
       for (int i = 0; i < 3; i++) {
         assertThat(wrong.get("/paycron/admin/v1/merchants/mer_sandbox").status()).isEqualTo(401);
       }
-      Answer blocked = admin(throttled).get("/paycron/admin/v1/merchants/mer_sandbox");
+      Answer blocked = wrong.get("/paycron/admin/v1/merchants/mer_sandbox");
       assertThat(blocked.status()).as(blocked.toString()).isEqualTo(429);
       assertThat(blocked.raw().headers().firstValue("Retry-After")).isPresent();
-      throttled.clock().advance(java.time.Duration.ofSeconds(61));
+      // the operators' token still works from the same address, and getToken is not affected
       assertThat(admin(throttled).get("/paycron/admin/v1/merchants/mer_sandbox").code()).isZero();
+      assertThat(throttled.sandboxClient().token()).isNotBlank();
+      throttled.clock().advance(java.time.Duration.ofSeconds(61));
+      assertThat(wrong.get("/paycron/admin/v1/merchants/mer_sandbox").status()).isEqualTo(401);
     }
   }
 
