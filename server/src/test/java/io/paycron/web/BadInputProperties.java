@@ -87,8 +87,14 @@ class BadInputProperties {
   @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
   void adminEndpointsRefuseGarbageAndForeignTokens(@ForAll("adminGarbage") Garbage g) {
     Answer answer = exchange(g, g.method().equals("GET"));
+    boolean multipart = g.contentType() != null && g.contentType().startsWith("multipart/");
     if (g.auth() != GarbageRequests.Auth.ADMIN) {
-      assertThat(answer.status()).as(answer.context()).isIn(401, 404, 405, 413, 415);
+      // a multipart body is read (and an unreadable one refused with 400) before any handler
+      // interceptor runs, so also before the admin token is looked at; nothing is done with it
+      assertThat(answer.status())
+          .as(answer.context())
+          .isIn(
+              multipart ? List.of(400, 401, 404, 405, 413, 415) : List.of(401, 404, 405, 413, 415));
     }
   }
 
