@@ -1,6 +1,6 @@
 package io.paycron;
 
-import io.paycron.gateway.CardGateway;
+import io.paycron.connector.Gateways;
 import io.paycron.storage.StartupRefusedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +21,12 @@ class ProductionGuard implements SmartInitializingSingleton {
   static final int MIN_SECRET_LENGTH = 32;
 
   private final RuntimeMode mode;
-  private final List<CardGateway> gateways;
+  private final Gateways gateways;
   private final JdbcClient jdbc;
   private final PaycronProperties properties;
 
   ProductionGuard(
-      RuntimeMode mode, List<CardGateway> gateways, JdbcClient jdbc, PaycronProperties properties) {
+      RuntimeMode mode, Gateways gateways, JdbcClient jdbc, PaycronProperties properties) {
     this.mode = mode;
     this.gateways = gateways;
     this.jdbc = jdbc;
@@ -53,9 +53,9 @@ class ProductionGuard implements SmartInitializingSingleton {
           "set PAYCRON_ENCRYPTION_KEY to the output of `openssl rand -base64 32`, and keep it with"
               + " your backups: stored secrets cannot be read without it");
     }
-    if (gateways.stream().allMatch(g -> g.provider().equals("sandbox"))) {
-      problems.add("no real card gateway is configured; the sandbox gateway is refused");
-      fixes.add("run in sandbox mode (unset PAYCRON_PROFILE), or configure a real gateway");
+    if (!gateways.hasRealConnectors()) {
+      problems.add("no connector to a real card network is installed; the sandbox gateway is refused");
+      fixes.add("run in sandbox mode (unset PAYCRON_PROFILE), or add a connector module");
     }
     long publicKeys =
         jdbc.sql(

@@ -1,16 +1,35 @@
 package io.paycron.connector;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.paycron.PaycronProperties;
+import io.paycron.RuntimeMode;
+import io.paycron.common.SecretBox;
 import io.paycron.gateway.CardGateway;
+import io.paycron.gateway.CardGatewayFactory;
+import io.paycron.gateway.GatewayConfig;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Picks the connector for a request's {@code pg} value ({@code name} or {@code name.mid}, as in
- * i'mport). Sample code written for i'mport names PGs Paycron has no connector for (html5_inicis,
- * kcp_billing …); those go to the default gateway so the sample runs unchanged.
+ * Picks the connector for a merchant's request. A {@code pg} value ({@code name} or {@code
+ * name.mid}, as in i'mport) selects the merchant's configuration of that exact pg, else of that
+ * provider; without a match, the merchant's default configuration. With none of those, sandbox
+ * mode uses the sandbox gateway (sample code written for i'mport names PGs such as html5_inicis,
+ * and runs unchanged), and production refuses the request before anything is sent.
+ *
+ * <p>Connectors come from {@link CardGatewayFactory} implementations on the class path, one
+ * instance per configuration. A node remembers a merchant's configurations for 30 seconds (the
+ * node that changes one forgets at once), so charging never reads them from the database.
  */
 @Component
 public class Gateways {
@@ -18,32 +37,135 @@ public class Gateways {
   /** The chosen connector and the merchant id (MID) the request named, if any. */
   public record Selected(CardGateway gateway, String pgId) {}
 
-  private final Map<String, CardGateway> byProvider;
-  private final CardGateway defaultGateway;
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  Gateways(List<CardGateway> gateways) {
-    this.byProvider =
-        gateways.stream().collect(Collectors.toMap(CardGateway::provider, Function.identity()));
-    this.defaultGateway = gateways.get(0);
+  private final CardGateway sandbox;
+  private final Map<String, CardGatewayFactory> factories;
+  private final MerchantGatewayRepository configs;
+  private final SecretBox box;
+  private final RuntimeMode mode;
+  private final Duration readTimeout;
+  private final LoadingCache<String, MerchantGateways> byMerchant;
+
+  Gateways(
+      List<CardGateway> builtIn,
+      MerchantGatewayRepository configs,
+      SecretBox box,
+      RuntimeMode mode,
+      PaycronProperties properties) {
+    this.sandbox = builtIn.get(0);
+    this.factories = new TreeMap<>();
+    ServiceLoader.load(CardGatewayFactory.class).forEach(f -> factories.put(f.provider(), f));
+    this.configs = configs;
+    this.box = box;
+    this.mode = mode;
+    this.readTimeout = properties.gatewayTimeout();
+    this.byMerchant =
+        Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .maximumSize(10_000)
+            .build(merchantId -> new MerchantGateways(configs.findAll(merchantId)));
   }
 
-  public Selected select(String pg) {
-    if (pg == null || pg.isBlank()) {
-      return new Selected(defaultGateway, defaultGateway.provider());
-    }
-    int dot = pg.indexOf('.');
-    String name = dot < 0 ? pg : pg.substring(0, dot);
-    String mid = dot < 0 ? null : pg.substring(dot + 1);
-    CardGateway gateway = byProvider.getOrDefault(name.trim(), defaultGateway);
-    return new Selected(gateway, mid == null || mid.isBlank() ? gateway.provider() : mid);
+  /** The providers operators can configure (the sandbox one only in sandbox mode). */
+  Map<String, CardGatewayFactory> factories() {
+    return factories;
   }
 
-  /** The connector that issued a stored billing key. */
-  public CardGateway byProvider(String provider) {
-    CardGateway gateway = byProvider.get(provider);
-    if (gateway == null) {
-      throw new IllegalStateException("no connector for provider " + provider);
+  /** The connector for a new billing key or card charge of this merchant. */
+  public Selected select(String merchantId, String pg) {
+    MerchantGateways mine = byMerchant.get(merchantId);
+    String wanted = pg == null ? "" : pg.strip();
+    String provider = wanted.contains(".") ? wanted.substring(0, wanted.indexOf('.')) : wanted;
+    String mid = wanted.contains(".") ? wanted.substring(wanted.indexOf('.') + 1) : null;
+    Optional<MerchantGatewayConfig> config =
+        mine.find(wanted).or(() -> mine.find(provider)).or(mine::defaultConfig);
+    if (config.isPresent()) {
+      MerchantGatewayConfig c = config.get();
+      String pgId = c.mid() != null ? c.mid() : mid != null && !mid.isBlank() ? mid : c.provider();
+      return new Selected(mine.connector(c), pgId);
     }
-    return gateway;
+    if (mode.isSandbox()) {
+      return new Selected(sandbox, mid == null || mid.isBlank() ? sandbox.provider() : mid);
+    }
+    return new Selected(new UnconfiguredGateway(provider.isEmpty() ? "none" : provider, wanted), wanted);
+  }
+
+  /** The connector of a stored billing key or payment: its provider and the MID it was made with. */
+  public CardGateway forKey(String merchantId, String provider, String pgId) {
+    if (sandbox.provider().equals(provider)) {
+      return mode.isSandbox() ? sandbox : new UnconfiguredGateway(provider, provider);
+    }
+    MerchantGateways mine = byMerchant.get(merchantId);
+    String exact = pgId == null || pgId.equals(provider) ? provider : provider + "." + pgId;
+    return mine.find(exact)
+        .or(() -> mine.find(provider))
+        .or(() -> mine.anyOf(provider))
+        .map(mine::connector)
+        .orElseGet(() -> new UnconfiguredGateway(provider, exact));
+  }
+
+  /** Drops what this node remembers of the merchant's configurations (after a change). */
+  void forget(String merchantId) {
+    byMerchant.invalidate(merchantId);
+  }
+
+  /** One merchant's configurations, and the connectors made from them as they are needed. */
+  private final class MerchantGateways {
+    private final List<MerchantGatewayConfig> list;
+    private final Map<String, CardGateway> connectors = new ConcurrentHashMap<>();
+
+    MerchantGateways(List<MerchantGatewayConfig> list) {
+      this.list = list;
+    }
+
+    Optional<MerchantGatewayConfig> find(String pg) {
+      return list.stream().filter(c -> c.pg().equals(pg)).findFirst();
+    }
+
+    Optional<MerchantGatewayConfig> defaultConfig() {
+      return list.stream().filter(MerchantGatewayConfig::isDefault).findFirst();
+    }
+
+    Optional<MerchantGatewayConfig> anyOf(String provider) {
+      return list.stream().filter(c -> c.provider().equals(provider)).findFirst();
+    }
+
+    CardGateway connector(MerchantGatewayConfig c) {
+      return connectors.computeIfAbsent(c.pg(), pg -> create(c));
+    }
+  }
+
+  private CardGateway create(MerchantGatewayConfig c) {
+    if (sandbox.provider().equals(c.provider())) {
+      return mode.isSandbox() ? sandbox : new UnconfiguredGateway(c.provider(), c.pg());
+    }
+    CardGatewayFactory factory = factories.get(c.provider());
+    if (factory == null) {
+      return new UnconfiguredGateway(c.provider(), c.pg());
+    }
+    Map<String, String> credentials =
+        JSON.readValue(
+            box.open(c.sealedCredentials(), MerchantGatewayConfig.owner(c.merchantId(), c.pg())),
+            new TypeReference<Map<String, String>>() {});
+    URI baseUrl = c.baseUrl() == null ? factory.defaultBaseUrl() : URI.create(c.baseUrl());
+    return factory.create(
+        new GatewayConfig(baseUrl, credentials, c.mid(), CONNECT_TIMEOUT, readTimeout));
+  }
+
+  /** Seals a configuration's credentials for storage. */
+  String seal(String merchantId, String pg, Map<String, String> credentials) {
+    return box.seal(JSON.writeValueAsString(credentials), MerchantGatewayConfig.owner(merchantId, pg));
+  }
+
+  /** Whether a connector to a real card network is installed (production needs one). */
+  public boolean hasRealConnectors() {
+    return !factories.isEmpty();
+  }
+
+  /** Whether a provider can be configured here. */
+  boolean knows(String provider) {
+    return factories.containsKey(provider) || (mode.isSandbox() && sandbox.provider().equals(provider));
   }
 }

@@ -47,13 +47,14 @@ public class BillingKeyService {
   }
 
   /** A billing key the gateway issued for a single charge and that Paycron does not keep. */
-  public record OneTimeKey(String pgProvider, String pgId, BillingKeyResult.Issued issued) {}
+  public record OneTimeKey(
+      String merchantId, String pgProvider, String pgId, BillingKeyResult.Issued issued) {}
 
   /** Issues (or replaces) the billing key of a customer_uid; a refusal answers code -1. */
   public BillingKey register(
       Merchant merchant, String customerUid, CardData card, String pg, CustomerDetails details) {
     requireValidUid(customerUid);
-    Gateways.Selected selected = gateways.select(pg);
+    Gateways.Selected selected = gateways.select(merchant.id(), pg);
     BillingKeyResult.Issued issued =
         issue(selected, gatewayCustomerKey(merchant, customerUid), card, ISSUE_REFUSED, true);
     Optional<BillingKey> previous = keys.find(merchant.id(), customerUid);
@@ -85,7 +86,7 @@ public class BillingKeyService {
   /** For a onetime charge without customer_uid: the card is checked and tokenised, not kept. */
   public OneTimeKey issueForOneCharge(
       Merchant merchant, String merchantUid, CardData card, String pg) {
-    Gateways.Selected selected = gateways.select(pg);
+    Gateways.Selected selected = gateways.select(merchant.id(), pg);
     BillingKeyResult.Issued issued =
         issue(
             selected,
@@ -93,13 +94,15 @@ public class BillingKeyService {
             card,
             CARD_REFUSED,
             false);
-    return new OneTimeKey(selected.gateway().provider(), selected.pgId(), issued);
+    return new OneTimeKey(merchant.id(), selected.gateway().provider(), selected.pgId(), issued);
   }
 
   /** Forgets a one-time key at the gateway once its charge is done. */
   public void discard(OneTimeKey key) {
     try {
-      gateways.byProvider(key.pgProvider()).deleteBillingKey(key.issued().token());
+      gateways
+          .forKey(key.merchantId(), key.pgProvider(), key.pgId())
+          .deleteBillingKey(key.issued().token());
     } catch (RuntimeException e) {
       log.warn(
           "could not delete a one-time billing key at {}: {}", key.pgProvider(), e.getMessage());
@@ -168,7 +171,9 @@ public class BillingKeyService {
 
   private void deleteAtGateway(BillingKey key) {
     try {
-      gateways.byProvider(key.pgProvider()).deleteBillingKey(key.gatewayToken());
+      gateways
+          .forKey(key.merchantId(), key.pgProvider(), key.pgId())
+          .deleteBillingKey(key.gatewayToken());
     } catch (RuntimeException e) {
       log.warn(
           "could not delete billing key of customer_uid={} at {}: {}",

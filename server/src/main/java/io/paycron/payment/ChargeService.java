@@ -77,7 +77,11 @@ public class ChargeService {
 
   private Source source(BillingKey key, String usage) {
     return new Source(
-        gateways.byProvider(key.pgProvider()), key.pgId(), key.gatewayToken(), key.card(), usage);
+        gateways.forKey(key.merchantId(), key.pgProvider(), key.pgId()),
+        key.pgId(),
+        key.gatewayToken(),
+        key.card(),
+        usage);
   }
 
   /** {@code again}: charges the stored billing key of command.customerUid. */
@@ -146,7 +150,7 @@ public class ChargeService {
     try {
       Source source =
           new Source(
-              gateways.byProvider(key.pgProvider()),
+              gateways.forKey(merchant.id(), key.pgProvider(), key.pgId()),
               key.pgId(),
               key.issued().token(),
               key.issued().card(),
@@ -239,7 +243,7 @@ public class ChargeService {
 
   private Payment failedBeforeSending(
       Merchant merchant, ChargeCommand command, String reason, long now) {
-    CardGateway gateway = gateways.select(null).gateway();
+    CardGateway gateway = gateways.select(merchant.id(), null).gateway();
     Source none =
         new Source(
             gateway,
@@ -270,7 +274,7 @@ public class ChargeService {
                 new PreparedCharge(
                     payment.merchantId(),
                     payment.impUid(),
-                    gateways.byProvider(key.pgProvider()),
+                    gateways.forKey(key.merchantId(), key.pgProvider(), key.pgId()),
                     new ChargeRequest(
                         idempotencyKey,
                         key.gatewayToken(),

@@ -43,7 +43,8 @@ class PaymentRepository {
       String pgProvider,
       AttemptState state,
       int sends,
-      long lastSentAt) {}
+      long lastSentAt,
+      String pgId) {}
 
   private static final String INSERT_PAYMENT =
       """
@@ -245,11 +246,12 @@ class PaymentRepository {
   List<UnsettledAttempt> findUnsettled(long staleBefore, int limit) {
     return jdbc.sql(
             """
-            SELECT merchant_id, idempotency_key, imp_uid, pg_provider, state, sends,
-                COALESCE(last_sent_at, created_at)
-            FROM payment_attempts
-            WHERE state = 'UNKNOWN' OR (state = 'SENDING' AND updated_at < :staleBefore)
-            ORDER BY updated_at LIMIT :limit""")
+            SELECT a.merchant_id, a.idempotency_key, a.imp_uid, a.pg_provider, a.state, a.sends,
+                COALESCE(a.last_sent_at, a.created_at), p.pg_id
+            FROM payment_attempts a
+            LEFT JOIN payments p ON p.merchant_id = a.merchant_id AND p.imp_uid = a.imp_uid
+            WHERE a.state = 'UNKNOWN' OR (a.state = 'SENDING' AND a.updated_at < :staleBefore)
+            ORDER BY a.updated_at LIMIT :limit""")
         .param("staleBefore", staleBefore)
         .param("limit", limit)
         .query(
@@ -261,7 +263,8 @@ class PaymentRepository {
                     rs.getString(4),
                     AttemptState.valueOf(rs.getString(5)),
                     rs.getInt(6),
-                    rs.getLong(7)))
+                    rs.getLong(7),
+                    rs.getString(8)))
         .list();
   }
 

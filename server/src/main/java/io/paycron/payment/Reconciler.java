@@ -97,7 +97,7 @@ public class Reconciler implements SmartLifecycle {
     for (RefundRepository.UnknownRefund refund : refunds.findUnknownRefunds(BATCH)) {
       CancelOutcome outcome =
           gateways
-              .byProvider(refund.pgProvider())
+              .forKey(refund.merchantId(), refund.pgProvider(), refund.pgId())
               .cancel(
                   new CancelRequest(
                       refund.merchantId() + ":" + refund.cancellationId(),
@@ -129,7 +129,9 @@ public class Reconciler implements SmartLifecycle {
         inParallel(
             batch,
             attempt ->
-                gateways.byProvider(attempt.pgProvider()).lookupCharge(attempt.idempotencyKey()));
+                gateways
+                    .forKey(attempt.merchantId(), attempt.pgProvider(), attempt.pgId())
+                    .lookupCharge(attempt.idempotencyKey()));
     List<OutcomeRecorder.Outcome> known = new ArrayList<>();
     List<PaymentRepository.UnsettledAttempt> neverCharged = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {

@@ -132,13 +132,14 @@ class RefundRepository {
       String transactionId,
       String pgProvider,
       String currency,
-      boolean sendWebhook) {}
+      boolean sendWebhook,
+      String pgId) {}
 
   List<UnknownRefund> findUnknownRefunds(int limit) {
     return jdbc.sql(
             """
             SELECT c.merchant_id, c.cancellation_id, c.imp_uid, c.amount, c.reason, p.pg_tid,
-                p.pg_provider, p.currency, c.notify
+                p.pg_provider, p.currency, c.notify, p.pg_id
             FROM cancellations c
             JOIN payments p ON p.merchant_id = c.merchant_id AND p.imp_uid = c.imp_uid
             WHERE c.state = 'UNKNOWN' ORDER BY c.created_at LIMIT :limit""")
@@ -154,7 +155,8 @@ class RefundRepository {
                     rs.getString(6),
                     rs.getString(7),
                     rs.getString(8),
-                    rs.getBoolean(9)))
+                    rs.getBoolean(9),
+                    rs.getString(10)))
         .list();
   }
 }

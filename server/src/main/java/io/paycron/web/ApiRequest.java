@@ -288,6 +288,13 @@ public final class ApiRequest {
     }
   }
 
+  /** The names of the fields this object holds, in order. */
+  public List<String> fieldNames() {
+    List<String> names = new ArrayList<>();
+    values.properties().forEach(e -> names.add(e.getKey()));
+    return names;
+  }
+
   /** A nested object ({@code extra}, one schedule); its errors name the path. */
   public Optional<ApiRequest> object(String field) {
     JsonNode node = raw(field);
