@@ -54,7 +54,8 @@ class ProductionGuard implements SmartInitializingSingleton {
               + " your backups: stored secrets cannot be read without it");
     }
     if (!gateways.hasRealConnectors()) {
-      problems.add("no connector to a real card network is installed; the sandbox gateway is refused");
+      problems.add(
+          "no connector to a real card network is installed; the sandbox gateway is refused");
       fixes.add("run in sandbox mode (unset PAYCRON_PROFILE), or add a connector module");
     }
     long publicKeys =

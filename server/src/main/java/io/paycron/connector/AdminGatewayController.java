@@ -39,7 +39,12 @@ class AdminGatewayController {
       long updated_at) {
     static GatewayResponse of(MerchantGatewayConfig c) {
       return new GatewayResponse(
-          c.pg(), c.provider(), c.baseUrl(), c.isDefault(), c.createdAt() / 1000, c.updatedAt() / 1000);
+          c.pg(),
+          c.provider(),
+          c.baseUrl(),
+          c.isDefault(),
+          c.createdAt() / 1000,
+          c.updatedAt() / 1000);
     }
   }
 

@@ -23,13 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Picks the connector for a merchant's request. A {@code pg} value ({@code name} or {@code
  * name.mid}, as in i'mport) selects the merchant's configuration of that exact pg, else of that
- * provider; without a match, the merchant's default configuration. With none of those, sandbox
- * mode uses the sandbox gateway (sample code written for i'mport names PGs such as html5_inicis,
- * and runs unchanged), and production refuses the request before anything is sent.
+ * provider; without a match, the merchant's default configuration. With none of those, sandbox mode
+ * uses the sandbox gateway (sample code written for i'mport names PGs such as html5_inicis, and
+ * runs unchanged), and production refuses the request before anything is sent.
  *
  * <p>Connectors come from {@link CardGatewayFactory} implementations on the class path, one
- * instance per configuration. A node remembers a merchant's configurations for 30 seconds (the
- * node that changes one forgets at once), so charging never reads them from the database.
+ * instance per configuration. A node remembers a merchant's configurations for 30 seconds (the node
+ * that changes one forgets at once), so charging never reads them from the database.
  */
 @Component
 public class Gateways {
@@ -89,10 +89,13 @@ public class Gateways {
     if (mode.isSandbox()) {
       return new Selected(sandbox, mid == null || mid.isBlank() ? sandbox.provider() : mid);
     }
-    return new Selected(new UnconfiguredGateway(provider.isEmpty() ? "none" : provider, wanted), wanted);
+    return new Selected(
+        new UnconfiguredGateway(provider.isEmpty() ? "none" : provider, wanted), wanted);
   }
 
-  /** The connector of a stored billing key or payment: its provider and the MID it was made with. */
+  /**
+   * The connector of a stored billing key or payment: its provider and the MID it was made with.
+   */
   public CardGateway forKey(String merchantId, String provider, String pgId) {
     if (sandbox.provider().equals(provider)) {
       return mode.isSandbox() ? sandbox : new UnconfiguredGateway(provider, provider);
@@ -156,7 +159,8 @@ public class Gateways {
 
   /** Seals a configuration's credentials for storage. */
   String seal(String merchantId, String pg, Map<String, String> credentials) {
-    return box.seal(JSON.writeValueAsString(credentials), MerchantGatewayConfig.owner(merchantId, pg));
+    return box.seal(
+        JSON.writeValueAsString(credentials), MerchantGatewayConfig.owner(merchantId, pg));
   }
 
   /** Whether a connector to a real card network is installed (production needs one). */
@@ -166,6 +170,7 @@ public class Gateways {
 
   /** Whether a provider can be configured here. */
   boolean knows(String provider) {
-    return factories.containsKey(provider) || (mode.isSandbox() && sandbox.provider().equals(provider));
+    return factories.containsKey(provider)
+        || (mode.isSandbox() && sandbox.provider().equals(provider));
   }
 }

@@ -11,10 +11,10 @@ import io.paycron.gateway.ChargeRequest;
 import io.paycron.gateway.DeclineClass;
 
 /**
- * Stands in for a gateway the merchant has not configured (or no longer has): every call is
- * refused at once, before anything leaves Paycron, with a code that says so. Nothing is charged,
- * and a lookup answers "ask again later" (a configuration removed after a charge was sent must
- * not turn that charge into "never charged").
+ * Stands in for a gateway the merchant has not configured (or no longer has): every call is refused
+ * at once, before anything leaves Paycron, with a code that says so. Nothing is charged, and a
+ * lookup answers "ask again later" (a configuration removed after a charge was sent must not turn
+ * that charge into "never charged").
  */
 record UnconfiguredGateway(String provider, String pg) implements CardGateway {
 

@@ -92,7 +92,8 @@ public class CancelService {
     if (!Boolean.TRUE.equals(reserved)) {
       throw new ApiException.Refused(1, "다른 취소 요청이 처리 중이어서 취소 가능 잔액이 부족합니다. 잠시 후 다시 시도하세요.");
     }
-    CardGateway gateway = gateways.forKey(payment.merchantId(), payment.pgProvider(), payment.pgId());
+    CardGateway gateway =
+        gateways.forKey(payment.merchantId(), payment.pgProvider(), payment.pgId());
     CancelRequest request =
         new CancelRequest(
             merchant.id() + ":" + cancellationId, payment.pgTid(), amount, command.reason());

@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AdminGatewayTest {
 
   private static final String ADMIN_TOKEN = "admin-" + Secrets.randomHex(24);
-  private static final Servers servers =
-      new Servers(Map.of("paycron.admin-token", ADMIN_TOKEN));
+  private static final Servers servers = new Servers(Map.of("paycron.admin-token", ADMIN_TOKEN));
 
   @AfterAll
   static void stop() {
@@ -88,7 +87,9 @@ class AdminGatewayTest {
             new String[] {"sandbox", "{\"provider\":\"tosspayments\"}", "provider"},
             new String[] {"sandbox", "{}", "provider"},
             new String[] {"Bad PG!", "{\"provider\":\"sandbox\"}", "pg"},
-            new String[] {"sandbox", "{\"provider\":\"sandbox\",\"credentials\":[1]}", "credentials"});
+            new String[] {
+              "sandbox", "{\"provider\":\"sandbox\",\"credentials\":[1]}", "credentials"
+            });
     for (String[] r : refused) {
       Answer answer =
           admin(server).send("PUT", path + ApiClient.encode(r[0]), "application/json", r[1]);
@@ -106,7 +107,8 @@ class AdminGatewayTest {
     assertThat(
             server
                 .jdbc()
-                .sql("SELECT COUNT(*) FROM merchant_gateways WHERE merchant_id IN (:m, 'mer_nobody')")
+                .sql(
+                    "SELECT COUNT(*) FROM merchant_gateways WHERE merchant_id IN (:m, 'mer_nobody')")
                 .param("m", merchant)
                 .query(Long.class)
                 .single())
