@@ -71,7 +71,9 @@ public class BillingKeyService {
             previous.map(BillingKey::insertedAt).orElse(now),
             now);
     keys.upsert(key);
-    previous.ifPresent(this::deleteAtGateway);
+    // a gateway may hand back the same key for the same card: deleting "the old one" would then
+    // delete the live one
+    previous.filter(p -> !p.gatewayToken().equals(issued.token())).ifPresent(this::deleteAtGateway);
     if (previous.isPresent()) {
       listeners.orderedStream().forEach(l -> l.onReplaced(merchant.id(), customerUid));
     }
