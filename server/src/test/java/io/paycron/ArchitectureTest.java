@@ -107,10 +107,22 @@ class ArchitectureTest {
   // 2. The gateway SPI is a contract that connectors implement without Paycron's stack.
 
   @ArchTest
+  static final ArchRule connectorsUseOnlyTheSpiTheJdkAndJackson =
+      classes()
+          .that()
+          .resideInAPackage("io.paycron.gateway.(*)..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "javax.crypto..", "io.paycron.gateway..", "tools.jackson..")
+          .because(
+              "a connector is a module of its own (docs/gateways.md): no Spring and nothing of the"
+                  + " server, so a third one needs only the SPI, an HTTP client and JSON");
+
+  @ArchTest
   static final ArchRule gatewaySpiDependsOnlyOnTheJdk =
       classes()
           .that()
-          .resideInAPackage("io.paycron.gateway..")
+          .resideInAPackage("io.paycron.gateway")
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage("java..", "io.paycron.gateway..")

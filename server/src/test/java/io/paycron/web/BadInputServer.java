@@ -53,7 +53,8 @@ final class BadInputServer {
           "subscriptions",
           "subscription_charges",
           "test_clocks",
-          "test_clock_customers");
+          "test_clock_customers",
+          "merchant_gateways");
   private static final List<String> STACK_TRACE_MARKS =
       List.of("Exception", "at io.paycron", "at org.springframework");
   private static final List<String> GARBAGE_TOKENS =

@@ -48,8 +48,40 @@ final class GarbageAdmin {
                     "DELETE",
                     Combinators.combine(merchantPath, nonEmptySegment())
                         .as((m, k) -> m + "/keys/" + k))),
-            Tuple.of(1, get("DELETE", merchantPath.map(m -> m + "/tokens"))));
+            Tuple.of(1, get("DELETE", merchantPath.map(m -> m + "/tokens"))),
+            Tuple.of(
+                3,
+                GarbageRequests.put(
+                    Combinators.combine(
+                            merchantPath,
+                            Arbitraries.oneOf(
+                                Arbitraries.of("sandbox", "tosspayments", "portone_v2.mid_1"),
+                                nonEmptySegment()))
+                        .as((m, pg) -> m + "/gateways/" + pg),
+                    body(gateway(), GATEWAY_FIELDS))),
+            Tuple.of(1, get("GET", merchantPath.map(m -> m + "/gateways"))),
+            Tuple.of(
+                1,
+                get(
+                    "DELETE",
+                    Combinators.combine(merchantPath, nonEmptySegment())
+                        .as((m, pg) -> m + "/gateways/" + pg))));
     return any.map(GarbageAdmin::asAdmin);
+  }
+
+  static final List<String> GATEWAY_FIELDS =
+      List.of("provider", "base_url", "credentials", "default");
+
+  /** A valid Toss configuration, for the mutations to spoil. */
+  static Map<String, Value> gateway() {
+    Map<String, Value> body = new LinkedHashMap<>();
+    body.put("provider", new Str("tosspayments"));
+    body.put("base_url", new Str("https://api.tosspayments.com"));
+    body.put(
+        "credentials",
+        new GarbageValues.Obj(List.of(Map.entry("secret_key", new Str("test_sk_fuzz")))));
+    body.put("default", new GarbageValues.Bool(true));
+    return body;
   }
 
   /** The merchant's valid token becomes the admin token; every other kind stays as it is. */
