@@ -62,7 +62,9 @@ class AdminGatewayController {
     Map<String, String> credentials = new LinkedHashMap<>();
     body.object("credentials")
         .ifPresent(
-            c -> c.fieldNames().forEach(name -> credentials.put(name, c.string(name).orElse(""))));
+            c ->
+                c.fieldNames()
+                    .forEach(name -> credentials.put(name, c.string(name).orElse("").strip())));
     GatewaySettings.Change change =
         new GatewaySettings.Change(
             provider,

@@ -22,7 +22,12 @@ class GatewaySettings {
 
   /** What an operator asks to store, credentials still in clear. */
   record Change(
-      String provider, String baseUrl, Map<String, String> credentials, boolean isDefault) {}
+      String provider, String baseUrl, Map<String, String> credentials, boolean isDefault) {
+    @Override
+    public String toString() {
+      return "Change[" + provider + ", " + baseUrl + ", credentials=" + credentials.keySet() + "]";
+    }
+  }
 
   private final MerchantGatewayRepository configs;
   private final Gateways gateways;
@@ -102,6 +107,16 @@ class GatewaySettings {
 
   /** Every required credential present, a valid base URL, and a connector the factory accepts. */
   private static void check(CardGatewayFactory factory, Change change) {
+    // a pasted secret with a line break would fail in an HTTP header, whose error quotes it
+    change
+        .credentials()
+        .forEach(
+            (name, value) -> {
+              if (value.chars().anyMatch(Character::isISOControl)) {
+                throw new ApiException.InvalidRequest(
+                    "credentials." + name + ": must not contain control characters");
+              }
+            });
     for (String name : factory.requiredCredentials()) {
       String value = change.credentials().get(name);
       if (value == null || value.isBlank()) {
@@ -117,8 +132,11 @@ class GatewaySettings {
       }
       if (baseUrl == null
           || baseUrl.getHost() == null
+          || baseUrl.getUserInfo() != null
+          || baseUrl.getQuery() != null
           || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))) {
-        throw new ApiException.InvalidRequest("base_url: must be an absolute http(s) URL");
+        throw new ApiException.InvalidRequest(
+            "base_url: must be an absolute http(s) URL without credentials or query");
       }
     }
     try {

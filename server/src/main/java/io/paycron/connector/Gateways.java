@@ -82,9 +82,10 @@ public class Gateways {
     Optional<MerchantGatewayConfig> config =
         mine.find(wanted).or(() -> mine.find(provider)).or(mine::defaultConfig);
     if (config.isPresent()) {
+      // the stored pg_id names the configuration used (its MID, or the provider): later charges,
+      // lookups and refunds of this key go to exactly that account, never to a request's guess
       MerchantGatewayConfig c = config.get();
-      String pgId = c.mid() != null ? c.mid() : mid != null && !mid.isBlank() ? mid : c.provider();
-      return new Selected(mine.connector(c), pgId);
+      return new Selected(mine.connector(c), c.mid() != null ? c.mid() : c.provider());
     }
     if (mode.isSandbox()) {
       return new Selected(sandbox, mid == null || mid.isBlank() ? sandbox.provider() : mid);
@@ -94,7 +95,10 @@ public class Gateways {
   }
 
   /**
-   * The connector of a stored billing key or payment: its provider and the MID it was made with.
+   * The connector of a stored billing key or payment: exactly the configuration it was made with
+   * (provider and MID). There is no fallback to another configuration of the provider: asking
+   * another account about a charge would hear "not found" and take a charge for never made. When
+   * that configuration is gone, the stand-in sends nothing and answers lookups "ask again later".
    */
   public CardGateway forKey(String merchantId, String provider, String pgId) {
     if (sandbox.provider().equals(provider)) {
@@ -103,10 +107,13 @@ public class Gateways {
     MerchantGateways mine = byMerchant.get(merchantId);
     String exact = pgId == null || pgId.equals(provider) ? provider : provider + "." + pgId;
     return mine.find(exact)
-        .or(() -> mine.find(provider))
-        .or(() -> mine.anyOf(provider))
         .map(mine::connector)
         .orElseGet(() -> new UnconfiguredGateway(provider, exact));
+  }
+
+  /** Whether a connector is the stand-in for a configuration that does not exist. */
+  public static boolean isUnconfigured(CardGateway gateway) {
+    return gateway instanceof UnconfiguredGateway;
   }
 
   /** Drops what this node remembers of the merchant's configurations (after a change). */
@@ -129,10 +136,6 @@ public class Gateways {
 
     Optional<MerchantGatewayConfig> defaultConfig() {
       return list.stream().filter(MerchantGatewayConfig::isDefault).findFirst();
-    }
-
-    Optional<MerchantGatewayConfig> anyOf(String provider) {
-      return list.stream().filter(c -> c.provider().equals(provider)).findFirst();
     }
 
     CardGateway connector(MerchantGatewayConfig c) {

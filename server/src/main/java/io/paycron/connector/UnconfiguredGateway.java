@@ -38,7 +38,8 @@ record UnconfiguredGateway(String provider, String pg) implements CardGateway {
 
   @Override
   public ChargeOutcome charge(ChargeRequest request) {
-    return new ChargeOutcome.Declined(CODE, message(), DeclineClass.HARD);
+    // soft: a removed or mistyped configuration must not end subscriptions; dunning retries
+    return new ChargeOutcome.Declined(CODE, message(), DeclineClass.SOFT);
   }
 
   @Override
@@ -49,6 +50,7 @@ record UnconfiguredGateway(String provider, String pg) implements CardGateway {
 
   @Override
   public CancelOutcome cancel(CancelRequest request) {
-    return new CancelOutcome.Refused(CODE, message());
+    // unknown, not refused: a refund sent before the configuration went may have gone through
+    return new CancelOutcome.Unknown(message());
   }
 }

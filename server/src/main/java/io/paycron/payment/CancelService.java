@@ -66,6 +66,13 @@ public class CancelService {
   Payment cancel(Merchant merchant, CancelCommand command) {
     Payment payment = target(merchant, command);
     Money amount = amountToRefund(payment, command);
+    CardGateway gateway =
+        gateways.forKey(payment.merchantId(), payment.pgProvider(), payment.pgId());
+    if (Gateways.isUnconfigured(gateway)) {
+      // refused before anything is reserved: the gateway that took the money is not configured
+      throw new ApiException.Refused(
+          1, "the card gateway of this payment (" + payment.pgProvider() + ") is not configured");
+    }
     String cancellationId = "cncl_" + Secrets.randomHex(10);
     Boolean reserved =
         transactions.execute(
@@ -92,8 +99,6 @@ public class CancelService {
     if (!Boolean.TRUE.equals(reserved)) {
       throw new ApiException.Refused(1, "다른 취소 요청이 처리 중이어서 취소 가능 잔액이 부족합니다. 잠시 후 다시 시도하세요.");
     }
-    CardGateway gateway =
-        gateways.forKey(payment.merchantId(), payment.pgProvider(), payment.pgId());
     CancelRequest request =
         new CancelRequest(
             merchant.id() + ":" + cancellationId, payment.pgTid(), amount, command.reason());

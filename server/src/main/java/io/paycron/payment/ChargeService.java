@@ -269,6 +269,11 @@ public class ChargeService {
   Optional<PreparedCharge> resendable(Payment payment, String idempotencyKey) {
     return billingKeys
         .find(new Merchant(payment.merchantId(), null, payment.sandbox()), payment.customerUid())
+        // a key re-registered elsewhere meanwhile would charge a gateway the lookups never ask
+        .filter(
+            key ->
+                key.pgProvider().equals(payment.pgProvider())
+                    && java.util.Objects.equals(key.pgId(), payment.pgId()))
         .map(
             key ->
                 new PreparedCharge(

@@ -95,6 +95,18 @@ public class Reconciler implements SmartLifecycle {
       }
     }
     for (RefundRepository.UnknownRefund refund : refunds.findUnknownRefunds(BATCH)) {
+      settled += settleRefund(refund);
+    }
+    return settled;
+  }
+
+  /**
+   * Asks again about one refund whose outcome was never heard; 1 when it is settled now. One that
+   * fails (its gateway cannot be built, say) is logged and left for the next pass, never stopping
+   * the others.
+   */
+  private int settleRefund(RefundRepository.UnknownRefund refund) {
+    try {
       CancelOutcome outcome =
           gateways
               .forKey(refund.merchantId(), refund.pgProvider(), refund.pgId())
@@ -113,10 +125,17 @@ public class Reconciler implements SmartLifecycle {
             refund.reason(),
             refund.sendWebhook(),
             outcome);
-        settled++;
+        return 1;
       }
+      return 0;
+    } catch (RuntimeException e) {
+      log.warn(
+          "refund {} of {} could not be asked about: {}",
+          refund.cancellationId(),
+          refund.merchantId(),
+          e.getClass().getSimpleName());
+      return 0;
     }
-    return settled;
   }
 
   /**
