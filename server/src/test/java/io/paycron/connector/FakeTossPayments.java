@@ -1,19 +1,12 @@
 package io.paycron.connector;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,38 +16,15 @@ import tools.jackson.databind.node.ObjectNode;
  * DUPLICATED_ORDER_ID}), lookup by orderId, refunds. {@link #answerNextChargeLate} charges and then
  * answers after the client gave up.
  */
-final class FakeTossPayments implements AutoCloseable {
+final class FakeTossPayments extends ProviderStub {
 
-  record Seen(String method, String path, Map<String, String> headers, JsonNode body) {}
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private final HttpServer server;
-  private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final Map<String, ObjectNode> byOrderId = new ConcurrentHashMap<>();
   private final Map<String, String> orderByPaymentKey = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> chargeRequests = new ConcurrentHashMap<>();
   private final AtomicInteger counter = new AtomicInteger();
-  private final AtomicBoolean lateAnswer = new AtomicBoolean();
-  private final long lateMillis;
 
   FakeTossPayments(long lateMillis) throws IOException {
-    this.lateMillis = lateMillis;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/", this::handle);
-    server.start();
-  }
-
-  String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
-  }
-
-  List<Seen> seen() {
-    return seen;
-  }
-
-  void answerNextChargeLate() {
-    lateAnswer.set(true);
+    super(lateMillis);
   }
 
   int chargeRequestsFor(String orderId) {
@@ -65,19 +35,13 @@ final class FakeTossPayments implements AutoCloseable {
     return List.copyOf(byOrderId.keySet());
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
-    String method = exchange.getRequestMethod();
-    byte[] raw = exchange.getRequestBody().readAllBytes();
-    JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-    Map<String, String> headers = new ConcurrentHashMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
-    seen.add(new Seen(method, path, headers, body));
+  @Override
+  void handle(HttpExchange exchange, String method, String path, JsonNode body) throws IOException {
     String[] parts = path.split("/");
     if (method.equals("POST") && path.equals("/v1/billing/authorizations/card")) {
       String number = body.path("cardNumber").asString();
       ObjectNode billing =
-          JSON.createObjectNode()
+          object()
               .put("mId", "tosspayments")
               .put("customerKey", body.path("customerKey").asString())
               .put("billingKey", "bk_" + counter.incrementAndGet())
@@ -115,7 +79,7 @@ final class FakeTossPayments implements AutoCloseable {
     long amount = body.path("amount").asLong();
     String paymentKey = "tpk_" + counter.incrementAndGet();
     ObjectNode payment =
-        JSON.createObjectNode()
+        object()
             .put("paymentKey", paymentKey)
             .put("orderId", orderId)
             .put("status", "DONE")
@@ -125,9 +89,7 @@ final class FakeTossPayments implements AutoCloseable {
     payment.putArray("cancels");
     byOrderId.put(orderId, payment);
     orderByPaymentKey.put(paymentKey, orderId);
-    if (lateAnswer.compareAndSet(true, false)) {
-      sleep(lateMillis); // charged; the answer comes after the client stopped waiting
-    }
+    maybeAnswerLate(); // charged; the answer may come after the client stopped waiting
     reply(exchange, 200, payment);
   }
 
@@ -154,31 +116,6 @@ final class FakeTossPayments implements AutoCloseable {
   }
 
   private static ObjectNode error(String code, String message) {
-    return JSON.createObjectNode().put("code", code).put("message", message);
-  }
-
-  private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    try {
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
-    } catch (IOException e) {
-      // the client gave up waiting (the late answer)
-    }
-    exchange.close();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public void close() {
-    server.stop(0);
+    return object().put("code", code).put("message", message);
   }
 }

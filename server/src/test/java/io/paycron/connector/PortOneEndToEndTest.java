@@ -37,24 +37,17 @@ class PortOneEndToEndTest {
         TestServer.start(
             TestDatabase.POSTGRES,
             Map.of("paycron.admin-token", ADMIN_TOKEN, "paycron.gateway-timeout", "2"));
-    ApiClient admin = new ApiClient(server.baseUrl(), "Bearer " + ADMIN_TOKEN);
-    Answer created = admin.postJson("/paycron/admin/v1/merchants", Map.of("name", "PortOne shop"));
-    String merchantId = created.response().get("merchant_id").asString();
-    Answer configured =
-        admin.send(
-            "PUT",
-            "/paycron/admin/v1/merchants/" + merchantId + "/gateways/portone_v2",
-            "application/json",
-            "{\"provider\":\"portone_v2\",\"base_url\":\""
-                + portOne.baseUrl()
-                + "\",\"default\":true,\"credentials\":{\"api_secret\":\"po_secret_1\","
-                + "\"store_id\":\"store-1\",\"channel_key\":\"channel-key-1\"}}");
-    assertThat(configured.code()).as(configured.toString()).isZero();
     api =
-        ApiClient.login(
-            server.baseUrl(),
-            created.response().get("imp_key").asString(),
-            created.response().get("imp_secret").asString());
+        ConfiguredMerchant.create(
+                server,
+                ADMIN_TOKEN,
+                "PortOne shop",
+                "portone_v2",
+                "{\"provider\":\"portone_v2\",\"base_url\":\""
+                    + portOne.baseUrl()
+                    + "\",\"default\":true,\"credentials\":{\"api_secret\":\"po_secret_1\","
+                    + "\"store_id\":\"store-1\",\"channel_key\":\"channel-key-1\"}}")
+            .api();
   }
 
   @AfterAll
@@ -70,7 +63,7 @@ class PortOneEndToEndTest {
     assertThat(key.code()).as(key.toString()).isZero();
     assertThat(key.response().get("pg_provider").asString()).isEqualTo("portone_v2");
     assertThat(key.response().get("card_number").asString()).isEqualTo("42424242****4242");
-    FakePortOne.Seen issue =
+    ProviderStub.Seen issue =
         portOne.seen().stream()
             .filter(
                 s ->

@@ -37,23 +37,16 @@ class TossPaymentsEndToEndTest {
         TestServer.start(
             TestDatabase.POSTGRES,
             Map.of("paycron.admin-token", ADMIN_TOKEN, "paycron.gateway-timeout", "2"));
-    ApiClient admin = new ApiClient(server.baseUrl(), "Bearer " + ADMIN_TOKEN);
-    Answer created = admin.postJson("/paycron/admin/v1/merchants", Map.of("name", "Toss shop"));
-    String merchantId = created.response().get("merchant_id").asString();
-    Answer configured =
-        admin.send(
-            "PUT",
-            "/paycron/admin/v1/merchants/" + merchantId + "/gateways/tosspayments",
-            "application/json",
-            "{\"provider\":\"tosspayments\",\"base_url\":\""
-                + toss.baseUrl()
-                + "\",\"default\":true,\"credentials\":{\"secret_key\":\"test_sk_e2e\"}}");
-    assertThat(configured.code()).as(configured.toString()).isZero();
     api =
-        ApiClient.login(
-            server.baseUrl(),
-            created.response().get("imp_key").asString(),
-            created.response().get("imp_secret").asString());
+        ConfiguredMerchant.create(
+                server,
+                ADMIN_TOKEN,
+                "Toss shop",
+                "tosspayments",
+                "{\"provider\":\"tosspayments\",\"base_url\":\""
+                    + toss.baseUrl()
+                    + "\",\"default\":true,\"credentials\":{\"secret_key\":\"test_sk_e2e\"}}")
+            .api();
   }
 
   @AfterAll
@@ -69,7 +62,7 @@ class TossPaymentsEndToEndTest {
     assertThat(key.code()).as(key.toString()).isZero();
     assertThat(key.response().get("pg_provider").asString()).isEqualTo("tosspayments");
     assertThat(key.response().get("card_number").asString()).isEqualTo("42424242****424*");
-    FakeTossPayments.Seen issue = toss.seen().get(0);
+    ProviderStub.Seen issue = toss.seen().get(0);
     assertThat(issue.method() + " " + issue.path())
         .isEqualTo("POST /v1/billing/authorizations/card");
     assertThat(issue.headers().get("authorization"))
@@ -111,7 +104,7 @@ class TossPaymentsEndToEndTest {
     String paymentKey = paid.response().get("pg_tid").asString();
     String orderId = toss.orderIds().get(0);
     assertThat(toss.chargeRequestsFor(orderId)).isEqualTo(1);
-    FakeTossPayments.Seen charge =
+    ProviderStub.Seen charge =
         toss.seen().stream()
             .filter(s -> s.path().startsWith("/v1/billing/bk_"))
             .findFirst()
