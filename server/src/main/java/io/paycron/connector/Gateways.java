@@ -121,6 +121,14 @@ public class Gateways {
     byMerchant.invalidate(merchantId);
   }
 
+  /**
+   * Connectors by configuration version (merchant, pg, updated_at): they outlive the 30-second
+   * memory of the configurations, so each keeps its HTTP client and connections instead of a new
+   * one every 30 seconds; a changed configuration has a new version and gets a new connector.
+   */
+  private final com.github.benmanes.caffeine.cache.Cache<String, CardGateway> connectorsByVersion =
+      Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(10_000).build();
+
   /** One merchant's configurations, and the connectors made from them as they are needed. */
   private final class MerchantGateways {
     private final List<MerchantGatewayConfig> list;
@@ -139,7 +147,11 @@ public class Gateways {
     }
 
     CardGateway connector(MerchantGatewayConfig c) {
-      return connectors.computeIfAbsent(c.pg(), pg -> create(c));
+      return connectors.computeIfAbsent(
+          c.pg(),
+          pg ->
+              connectorsByVersion.get(
+                  c.merchantId() + "/" + c.pg() + "@" + c.updatedAt(), version -> create(c)));
     }
   }
 
