@@ -126,6 +126,17 @@ public final class PortOneV2Gateway implements CardGateway {
     if (answer.isError("IDEMPOTENCY_OUTSTANDING_REQUEST")) {
       return new ChargeOutcome.Unknown("PortOne is still processing this payment");
     }
+    if (answer.isError("PG_PROVIDER")) {
+      // the PG's error, usually a plain decline; but a PG that lost its issuer's answer after an
+      // approval reports an error too, so PortOne's own record of the payment decides when it
+      // says paid
+      ChargeLookup found = lookupCharge(request.idempotencyKey());
+      if (found instanceof ChargeLookup.Settled settled
+          && settled.outcome() instanceof ChargeOutcome.Approved approved) {
+        return approved;
+      }
+      return PortOneAnswers.declined(answer);
+    }
     if (PortOneAnswers.isDefiniteRefusal(answer)) {
       return PortOneAnswers.declined(answer);
     }

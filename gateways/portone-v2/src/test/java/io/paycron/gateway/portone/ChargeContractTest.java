@@ -90,11 +90,28 @@ class ChargeContractTest extends PortOneStubTest {
   void aPgDeclineKeepsThePgsOwnCodeAndMessage(
       String fixture, String code, String message, DeclineClass declineClass) {
     portOne.stubFor(post(urlEqualTo(PAY_PATH)).willReturn(answer(502, fixture)));
+    portOne.stubFor(
+        get(urlEqualTo("/payments/" + PAYMENT_ID + "?storeId=" + STORE_ID))
+            .willReturn(answer(200, "payment.failed.json")));
 
     ChargeOutcome outcome = gateway.charge(charge("11월 정기구독", 0));
 
     assertThat(outcome).isEqualTo(new ChargeOutcome.Declined(code, message, declineClass));
-    assertThat(received()).hasSize(1);
+    // PortOne's own record of the payment is read before the PG's error is believed
+    assertThat(received())
+        .extracting(LoggedRequest::getMethod)
+        .containsExactly(RequestMethod.POST, RequestMethod.GET);
+  }
+
+  @Test
+  void aPgErrorOnAPaymentPortOneRecordsAsPaidIsAnApproval() {
+    portOne.stubFor(post(urlEqualTo(PAY_PATH)).willReturn(answer(502, "pay.pg-unexplained.json")));
+    portOne.stubFor(
+        get(urlEqualTo("/payments/" + PAYMENT_ID + "?storeId=" + STORE_ID))
+            .willReturn(answer(200, "payment.paid.json")));
+
+    assertThat(gateway.charge(charge("11월 정기구독", 0)))
+        .isEqualTo(new ChargeOutcome.Approved(PAYMENT_ID, "30012345"));
   }
 
   @ParameterizedTest
