@@ -35,7 +35,8 @@ class MerchantWebConfig implements WebMvcConfigurer {
   @Bean
   FilterRegistrationBean<OperatorMetricsFilter> operatorMetricsFilter(RuntimeMode mode) {
     FilterRegistrationBean<OperatorMetricsFilter> registration =
-        new FilterRegistrationBean<>(new OperatorMetricsFilter(mode, properties.adminToken()));
+        new FilterRegistrationBean<>(
+            new OperatorMetricsFilter(mode, new AdminToken(properties.adminToken())));
     registration.addUrlPatterns("/actuator/*");
     return registration;
   }
@@ -47,7 +48,7 @@ class MerchantWebConfig implements WebMvcConfigurer {
         .addPathPatterns("/**")
         .excludePathPatterns("/users/getToken", "/error", "/actuator/**", "/paycron/admin/**");
     registry
-        .addInterceptor(new AdminAuthInterceptor(properties.adminToken(), throttle))
+        .addInterceptor(new AdminAuthInterceptor(new AdminToken(properties.adminToken()), throttle))
         .addPathPatterns("/paycron/admin/**");
   }
 

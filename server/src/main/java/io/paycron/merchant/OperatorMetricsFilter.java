@@ -1,14 +1,12 @@
 package io.paycron.merchant;
 
 import io.paycron.RuntimeMode;
-import io.paycron.common.Secrets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,12 +17,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class OperatorMetricsFilter extends OncePerRequestFilter {
 
   private final RuntimeMode mode;
-  private final byte[] expectedHash;
+  private final AdminToken adminToken;
 
-  OperatorMetricsFilter(RuntimeMode mode, String adminToken) {
+  OperatorMetricsFilter(RuntimeMode mode, AdminToken adminToken) {
     this.mode = mode;
-    this.expectedHash =
-        adminToken == null || adminToken.isBlank() ? null : hash(adminToken.strip());
+    this.adminToken = adminToken;
   }
 
   @Override
@@ -36,14 +33,7 @@ class OperatorMetricsFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String authorization = request.getHeader("Authorization");
-    String given =
-        authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? authorization.substring(7).strip()
-            : null;
-    if (expectedHash == null
-        || given == null
-        || !MessageDigest.isEqual(hash(given), expectedHash)) {
+    if (!adminToken.isIn(request.getHeader("Authorization"))) {
       response.setStatus(401);
       response.setContentType("application/json;charset=UTF-8");
       response
@@ -54,9 +44,5 @@ class OperatorMetricsFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
-  }
-
-  private static byte[] hash(String token) {
-    return Secrets.sha256Hex(token).getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -23,7 +23,7 @@ class OperatorMetricsFilterTest {
       request.addHeader("Authorization", authorization);
     }
     MockHttpServletResponse response = new MockHttpServletResponse();
-    new OperatorMetricsFilter(mode, TOKEN).doFilter(request, response, chain);
+    new OperatorMetricsFilter(mode, new AdminToken(TOKEN)).doFilter(request, response, chain);
     return response;
   }
 
