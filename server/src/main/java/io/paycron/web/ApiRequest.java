@@ -79,7 +79,27 @@ public final class ApiRequest {
     if (value.indexOf((char) 0) >= 0) {
       throw invalid(field, "must not contain the NUL character (\\u0000)");
     }
+    if (hasLoneSurrogate(value)) {
+      // half of a surrogate pair is no character: stored it becomes "?", so two different
+      // merchant_uids would meet under one idempotency key (the fuzz suite found a charge left
+      // unknown this way)
+      throw invalid(field, "must be valid Unicode text (a lone surrogate escape was sent)");
+    }
     return value;
+  }
+
+  private static boolean hasLoneSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

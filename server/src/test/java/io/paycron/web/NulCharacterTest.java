@@ -75,4 +75,41 @@ class NulCharacterTest {
   private static long count(TestServer server, String table) {
     return server.jdbc().sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void halfASurrogatePairIsRefusedWith400AndChargesNothing(TestDatabase database) {
+    TestServer server = servers.on(database);
+    ApiClient api = server.sandboxClient();
+    assertThat(
+            api.postJson("/subscribe/customers/surrogate_customer", Cards.card(Cards.APPROVE))
+                .code())
+        .isZero();
+    long payments = count(server, "payments");
+    long charges = count(server, "sandbox_charges");
+    // the JSON text carries the escape of half a surrogate pair, as a client may send it
+    Answer answer =
+        api.send(
+            "POST",
+            "/subscribe/payments/again",
+            "application/json",
+            "{\"customer_uid\":\"surrogate_customer\",\"merchant_uid\":\"order_\\uda3f_1\","
+                + "\"amount\":1000}");
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.message()).contains("merchant_uid").contains("Unicode");
+    // a whole pair (an emoji) is fine
+    Answer emoji =
+        api.postJson(
+            "/subscribe/payments/again",
+            Map.of(
+                "customer_uid",
+                "surrogate_customer",
+                "merchant_uid",
+                "order_\uD83D\uDE00",
+                "amount",
+                1000));
+    assertThat(emoji.response().get("status").asString()).isEqualTo("paid");
+    assertThat(count(server, "payments")).isEqualTo(payments + 1);
+    assertThat(count(server, "sandbox_charges")).isEqualTo(charges + 1);
+  }
 }
