@@ -59,7 +59,7 @@ class GatewaySettings {
       throw new ApiException.InvalidRequest(
           "pg: must be a provider name or provider.{mid} (letters, digits, _ and -)");
     }
-    String provider = pg.contains(".") ? pg.substring(0, pg.indexOf('.')) : pg;
+    String provider = MerchantGatewayConfig.providerOf(pg);
     if (!provider.equals(change.provider())) {
       throw new ApiException.InvalidRequest(
           "provider: must be " + provider + ", the provider the pg " + pg + " names");

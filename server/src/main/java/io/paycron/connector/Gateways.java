@@ -77,8 +77,8 @@ public class Gateways {
   public Selected select(String merchantId, String pg) {
     MerchantGateways mine = byMerchant.get(merchantId);
     String wanted = pg == null ? "" : pg.strip();
-    String provider = wanted.contains(".") ? wanted.substring(0, wanted.indexOf('.')) : wanted;
-    String mid = wanted.contains(".") ? wanted.substring(wanted.indexOf('.') + 1) : null;
+    String provider = MerchantGatewayConfig.providerOf(wanted);
+    String mid = MerchantGatewayConfig.midOf(wanted);
     Optional<MerchantGatewayConfig> config =
         mine.find(wanted).or(() -> mine.find(provider)).or(mine::defaultConfig);
     if (config.isPresent()) {

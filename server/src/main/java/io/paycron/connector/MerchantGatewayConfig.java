@@ -16,6 +16,17 @@ record MerchantGatewayConfig(
 
   /** The merchant id at the provider that the pg value names ({@code tosspayments.{mid}}). */
   String mid() {
+    return midOf(pg);
+  }
+
+  /** The provider a pg value names: {@code tosspayments} of {@code tosspayments.{mid}}. */
+  static String providerOf(String pg) {
+    int dot = pg.indexOf('.');
+    return dot < 0 ? pg : pg.substring(0, dot);
+  }
+
+  /** The MID a pg value names, or null: {@code {mid}} of {@code tosspayments.{mid}}. */
+  static String midOf(String pg) {
     int dot = pg.indexOf('.');
     return dot < 0 ? null : pg.substring(dot + 1);
   }
