@@ -47,14 +47,17 @@ public class Gateways {
   private final RuntimeMode mode;
   private final Duration readTimeout;
   private final LoadingCache<String, MerchantGateways> byMerchant;
+  private final GatewayMetrics metrics;
 
   Gateways(
       List<CardGateway> builtIn,
       MerchantGatewayRepository configs,
       SecretBox box,
       RuntimeMode mode,
-      PaycronProperties properties) {
-    this.sandbox = builtIn.get(0);
+      PaycronProperties properties,
+      GatewayMetrics metrics) {
+    this.metrics = metrics;
+    this.sandbox = metrics.metered(builtIn.get(0));
     this.factories = new TreeMap<>();
     ServiceLoader.load(CardGatewayFactory.class).forEach(f -> factories.put(f.provider(), f));
     this.configs = configs;
@@ -168,8 +171,9 @@ public class Gateways {
             box.open(c.sealedCredentials(), MerchantGatewayConfig.owner(c.merchantId(), c.pg())),
             new TypeReference<Map<String, String>>() {});
     URI baseUrl = c.baseUrl() == null ? factory.defaultBaseUrl() : URI.create(c.baseUrl());
-    return factory.create(
-        new GatewayConfig(baseUrl, credentials, c.mid(), CONNECT_TIMEOUT, readTimeout));
+    return metrics.metered(
+        factory.create(
+            new GatewayConfig(baseUrl, credentials, c.mid(), CONNECT_TIMEOUT, readTimeout)));
   }
 
   /** Seals a configuration's credentials for storage. */

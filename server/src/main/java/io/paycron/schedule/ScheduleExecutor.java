@@ -41,6 +41,7 @@ public class ScheduleExecutor implements SmartLifecycle {
   private final MerchantDirectory merchants;
   private final TransactionTemplate transactions;
   private final ScopedClock clock;
+  private final ScheduleMetrics metrics;
   private final PaycronProperties.Scheduler config;
   private final Duration lease;
   private final String node = "node-" + Secrets.randomHex(4);
@@ -57,7 +58,9 @@ public class ScheduleExecutor implements SmartLifecycle {
       MerchantDirectory merchants,
       TransactionTemplate transactions,
       ScopedClock clock,
-      PaycronProperties properties) {
+      PaycronProperties properties,
+      ScheduleMetrics metrics) {
+    this.metrics = metrics;
     this.schedules = schedules;
     this.testClockSchedules = testClockSchedules;
     this.outcomes = outcomes;
@@ -90,21 +93,26 @@ public class ScheduleExecutor implements SmartLifecycle {
   Claim claimAndPrepare() {
     long now = clock.millis();
     List<ChargeService.PreparedCharge> toSend = new ArrayList<>();
+    List<Long> dueTimes = new ArrayList<>();
     Integer claimed =
         transactions.execute(
             tx -> {
               List<Schedule> batch =
                   schedules.claimDue(now, config.batchSize(), node, now + lease.toMillis());
+              batch.forEach(s -> dueTimes.add(s.scheduleAt()));
               toSend.addAll(prepare(batch, now));
               return batch.size();
             });
+    metrics.claimed(dueTimes, clock.millis());
     return new Claim(claimed == null ? 0 : claimed, toSend);
   }
 
   /** Calls the gateway for each charge, then records every outcome in one transaction. */
   void sendAndRecord(List<ChargeService.PreparedCharge> toSend) {
     if (!toSend.isEmpty()) {
-      charges.recordAll(toSend, sendAll(toSend));
+      List<ChargeOutcome> outcomes = sendAll(toSend);
+      charges.recordAll(toSend, outcomes);
+      metrics.executed(outcomes);
     }
   }
 
@@ -135,6 +143,7 @@ public class ScheduleExecutor implements SmartLifecycle {
       }
     }
     outcomes.apply(failed);
+    metrics.notCharged(failed.size());
     return toSend;
   }
 
@@ -146,15 +155,18 @@ public class ScheduleExecutor implements SmartLifecycle {
   int runDueOnTestClock(String merchantId, String testClockId, long now) {
     long leaseUntil = clock.wallInstant().toEpochMilli() + lease.toMillis();
     List<ChargeService.PreparedCharge> toSend = new ArrayList<>();
+    List<Long> dueTimes = new ArrayList<>();
     Integer claimed =
         transactions.execute(
             tx -> {
               List<Schedule> batch =
                   testClockSchedules.claimDueOnTestClock(
                       merchantId, testClockId, now, node, leaseUntil);
+              batch.forEach(s -> dueTimes.add(s.scheduleAt()));
               toSend.addAll(prepare(batch, now));
               return batch.size();
             });
+    metrics.claimed(dueTimes, now); // the test clock's time, as its schedule_at is
     sendAndRecord(toSend);
     return claimed == null ? 0 : claimed;
   }

@@ -63,6 +63,7 @@ public class WebhookDispatcher implements SmartLifecycle {
   private WebhookSender sender;
   private final RuntimeMode mode;
   private volatile PollingLoop loop;
+  private final WebhookMetrics metrics;
 
   WebhookDispatcher(
       WebhookRepository webhooks,
@@ -70,7 +71,9 @@ public class WebhookDispatcher implements SmartLifecycle {
       TransactionTemplate transactions,
       Clock clock,
       PaycronProperties properties,
-      RuntimeMode mode) {
+      RuntimeMode mode,
+      WebhookMetrics metrics) {
+    this.metrics = metrics;
     this.mode = mode;
     this.webhooks = webhooks;
     this.settings = settings;
@@ -257,6 +260,7 @@ public class WebhookDispatcher implements SmartLifecycle {
       String responseBody,
       Endpoint endpoint) {
     results.add(new Result(delivery, startedAt, durationMs, statusCode, error, responseBody));
+    metrics.attempt(statusCode, error);
     held.remove(new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()));
     endpoint.done();
     wake();
