@@ -32,6 +32,7 @@ public class WebhookDispatcher implements SmartLifecycle {
   private static final int BATCH = 100;
 
   private final WebhookRepository webhooks;
+  private final WebhookEndpointRepository endpointRepository;
   private final WebhookSettings settings;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -39,11 +40,12 @@ public class WebhookDispatcher implements SmartLifecycle {
   private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
   /** Secrets per merchant, briefly: a rotation reaches other nodes within seconds. */
-  private final com.github.benmanes.caffeine.cache.Cache<String, List<String>> signingSecrets =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-          .expireAfterWrite(Duration.ofSeconds(5))
-          .maximumSize(100_000)
-          .build();
+  private final com.github.benmanes.caffeine.cache.Cache<String, WebhookSettings.Signing>
+      signingSecrets =
+          com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+              .expireAfterWrite(Duration.ofSeconds(5))
+              .maximumSize(100_000)
+              .build();
 
   /**
    * Deliveries this node holds (sending now, or waiting for a slot of their endpoint), with the end
@@ -66,6 +68,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   WebhookDispatcher(
       WebhookRepository webhooks,
+      WebhookEndpointRepository endpointRepository,
       @Lazy WebhookSettings settings,
       TransactionTemplate transactions,
       Clock clock,
@@ -73,6 +76,7 @@ public class WebhookDispatcher implements SmartLifecycle {
       RuntimeMode mode) {
     this.mode = mode;
     this.webhooks = webhooks;
+    this.endpointRepository = endpointRepository;
     this.settings = settings;
     this.transactions = transactions;
     this.clock = clock;
@@ -127,7 +131,7 @@ public class WebhookDispatcher implements SmartLifecycle {
    */
   private void hold(List<WebhookRepository.Claimed> deliveries, long leaseUntil) {
     for (WebhookRepository.Claimed delivery : deliveries) {
-      held.put(new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()), leaseUntil);
+      held.put(key(delivery), leaseUntil);
     }
     for (WebhookRepository.Claimed delivery : deliveries) {
       endpoints
@@ -209,7 +213,13 @@ public class WebhookDispatcher implements SmartLifecycle {
     long startedAt = clock.millis();
     List<String> secrets;
     try {
-      secrets = signingSecrets.get(delivery.merchantId(), settings::secretsFor);
+      WebhookSettings.Signing signing =
+          signingSecrets.get(delivery.merchantId(), settings::signingFor);
+      if (startedAt >= signing.validUntil()) { // a rotation's overlap ended: the old one stops
+        signing = settings.signingFor(delivery.merchantId());
+        signingSecrets.put(delivery.merchantId(), signing);
+      }
+      secrets = signing.secrets();
     } catch (RuntimeException e) {
       finish(delivery, startedAt, 0, null, "cannot sign: " + e.getMessage(), null, endpoint);
       return;
@@ -257,9 +267,14 @@ public class WebhookDispatcher implements SmartLifecycle {
       String responseBody,
       Endpoint endpoint) {
     results.add(new Result(delivery, startedAt, durationMs, statusCode, error, responseBody));
-    held.remove(new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()));
+    held.remove(key(delivery));
     endpoint.done();
     wake();
+  }
+
+  private static WebhookRepository.Key key(WebhookRepository.Claimed delivery) {
+    return new WebhookRepository.Key(
+        delivery.merchantId(), delivery.eventId(), delivery.endpointId());
   }
 
   /** Writes queued results to the delivery log; returns how many. */
@@ -286,6 +301,7 @@ public class WebhookDispatcher implements SmartLifecycle {
               r.delivery().merchantId(),
               new WebhookRepository.Attempt(
                   r.delivery().eventId(),
+                  r.delivery().endpointId(),
                   attempt,
                   r.startedAt(),
                   r.durationMs(),
@@ -296,7 +312,12 @@ public class WebhookDispatcher implements SmartLifecycle {
               retryIn == null ? now : now + retryIn.toMillis()));
     }
     try {
-      transactions.executeWithoutResult(tx -> webhooks.finishAll(finished, now));
+      List<WebhookEndpointRepository.Health> health = health(batch);
+      transactions.executeWithoutResult(
+          tx -> {
+            webhooks.finishAll(finished, now);
+            endpointRepository.recordHealth(health, now);
+          });
     } catch (RuntimeException e) {
       // Kept for the next pass: the database is usually back within moments (a cut connection, a
       // restart). These results used to be dropped, so each event stayed "delivering" until its
@@ -333,6 +354,28 @@ public class WebhookDispatcher implements SmartLifecycle {
     return batch.size();
   }
 
+  /** Per endpoint (not the legacy target) in this batch: did its last attempt succeed. */
+  private static List<WebhookEndpointRepository.Health> health(List<Result> batch) {
+    Map<WebhookRepository.Key, WebhookEndpointRepository.Health> byEndpoint =
+        new java.util.LinkedHashMap<>();
+    for (Result r : batch) {
+      WebhookRepository.Claimed d = r.delivery();
+      if (d.endpointId().equals(WebhookRepository.LEGACY)) {
+        continue;
+      }
+      WebhookRepository.Key endpoint =
+          new WebhookRepository.Key(d.merchantId(), "", d.endpointId());
+      WebhookEndpointRepository.Health before = byEndpoint.get(endpoint);
+      long firstFailure =
+          r.ok() ? 0 : before == null || before.lastOk() ? r.startedAt() : before.firstFailureAt();
+      byEndpoint.put(
+          endpoint,
+          new WebhookEndpointRepository.Health(
+              d.merchantId(), d.endpointId(), r.ok(), firstFailure));
+    }
+    return new ArrayList<>(byEndpoint.values());
+  }
+
   @Override
   public synchronized void start() {
     sender = new WebhookSender(config, !mode.isSandbox());
@@ -359,7 +402,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     for (Endpoint endpoint : endpoints.values()) {
       for (WebhookRepository.Claimed waiting; (waiting = endpoint.waiting.poll()) != null; ) {
         try {
-          webhooks.unclaim(waiting.merchantId(), waiting.eventId(), now, now);
+          webhooks.unclaim(key(waiting), now, now);
         } catch (RuntimeException e) {
           log.debug("could not hand back event {}: its lease will expire", waiting.eventId());
         }
