@@ -1,10 +1,12 @@
 package io.paycron.webhook;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Deliveries by time range: bulk replay and the operators' delivery list. */
+/** Reading events and deliveries (the events API, the operators' list) and bulk replay. */
 @Repository
 class WebhookDeliveryLog {
 
@@ -149,6 +151,39 @@ class WebhookDeliveryLog {
         .param("merchant", merchantId)
         .param("id", eventId)
         .param("endpoint", endpointId)
+        .query(WebhookRepository::attempt)
+        .list();
+  }
+
+  Optional<WebhookRepository.Event> findEvent(String merchantId, String eventId) {
+    return jdbc.sql("SELECT * FROM events WHERE merchant_id = :merchant AND event_id = :id")
+        .param("merchant", merchantId)
+        .param("id", eventId)
+        .query(WebhookRepository::event)
+        .optional();
+  }
+
+  List<WebhookRepository.Event> findEventsOf(String merchantId, String objectId) {
+    return jdbc.sql(
+            """
+            SELECT * FROM events WHERE merchant_id = :merchant AND object_id = :object
+            ORDER BY created_at, event_id""")
+        .param("merchant", merchantId)
+        .param("object", objectId)
+        .query(WebhookRepository::event)
+        .list();
+  }
+
+  List<WebhookRepository.Attempt> findAttempts(String merchantId, Collection<String> eventIds) {
+    if (eventIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            SELECT * FROM webhook_attempts WHERE merchant_id = :merchant AND event_id IN (:ids)
+            ORDER BY event_id, endpoint_id, attempt""")
+        .param("merchant", merchantId)
+        .param("ids", eventIds)
         .query(WebhookRepository::attempt)
         .list();
   }

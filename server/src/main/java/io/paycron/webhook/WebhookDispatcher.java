@@ -33,19 +33,12 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   private final WebhookRepository webhooks;
   private final WebhookEndpointRepository endpointRepository;
-  private final WebhookSettings settings;
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final PaycronProperties.Webhook config;
   private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
-  /** Secrets per merchant, briefly: a rotation reaches other nodes within seconds. */
-  private final com.github.benmanes.caffeine.cache.Cache<String, WebhookSettings.Signing>
-      signingSecrets =
-          com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-              .expireAfterWrite(Duration.ofSeconds(5))
-              .maximumSize(100_000)
-              .build();
+  private final SigningSecrets signingSecrets;
 
   /**
    * Deliveries this node holds (sending now, or waiting for a slot of their endpoint), with the end
@@ -77,7 +70,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     this.mode = mode;
     this.webhooks = webhooks;
     this.endpointRepository = endpointRepository;
-    this.settings = settings;
+    this.signingSecrets = new SigningSecrets(settings);
     this.transactions = transactions;
     this.clock = clock;
     this.config = properties.webhook();
@@ -213,13 +206,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     long startedAt = clock.millis();
     List<String> secrets;
     try {
-      WebhookSettings.Signing signing =
-          signingSecrets.get(delivery.merchantId(), settings::signingFor);
-      if (startedAt >= signing.validUntil()) { // a rotation's overlap ended: the old one stops
-        signing = settings.signingFor(delivery.merchantId());
-        signingSecrets.put(delivery.merchantId(), signing);
-      }
-      secrets = signing.secrets();
+      secrets = signingSecrets.at(delivery.merchantId(), startedAt);
     } catch (RuntimeException e) {
       finish(delivery, startedAt, 0, null, "cannot sign: " + e.getMessage(), null, endpoint);
       return;
@@ -312,7 +299,7 @@ public class WebhookDispatcher implements SmartLifecycle {
               retryIn == null ? now : now + retryIn.toMillis()));
     }
     try {
-      List<WebhookEndpointRepository.Health> health = health(batch);
+      List<WebhookEndpointRepository.Health> health = EndpointHealth.of(finished);
       transactions.executeWithoutResult(
           tx -> {
             webhooks.finishAll(finished, now);
@@ -354,28 +341,6 @@ public class WebhookDispatcher implements SmartLifecycle {
     return batch.size();
   }
 
-  /** Per endpoint (not the legacy target) in this batch: did its last attempt succeed. */
-  private static List<WebhookEndpointRepository.Health> health(List<Result> batch) {
-    Map<WebhookRepository.Key, WebhookEndpointRepository.Health> byEndpoint =
-        new java.util.LinkedHashMap<>();
-    for (Result r : batch) {
-      WebhookRepository.Claimed d = r.delivery();
-      if (d.endpointId().equals(WebhookRepository.LEGACY)) {
-        continue;
-      }
-      WebhookRepository.Key endpoint =
-          new WebhookRepository.Key(d.merchantId(), "", d.endpointId());
-      WebhookEndpointRepository.Health before = byEndpoint.get(endpoint);
-      long firstFailure =
-          r.ok() ? 0 : before == null || before.lastOk() ? r.startedAt() : before.firstFailureAt();
-      byEndpoint.put(
-          endpoint,
-          new WebhookEndpointRepository.Health(
-              d.merchantId(), d.endpointId(), r.ok(), firstFailure));
-    }
-    return new ArrayList<>(byEndpoint.values());
-  }
-
   @Override
   public synchronized void start() {
     sender = new WebhookSender(config, !mode.isSandbox());
@@ -390,7 +355,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   /** Signs with a rotated secret at once on this node. */
   void forgetSecrets(String merchantId) {
-    signingSecrets.invalidate(merchantId);
+    signingSecrets.forget(merchantId);
   }
 
   @Override

@@ -66,23 +66,9 @@ public class WebhookEndpointMonitor implements SmartLifecycle {
             + " (since "
             + Instant.ofEpochMilli(candidate.failingSince())
             + ")";
-    WebhookEndpoint disabled =
-        new WebhookEndpoint(
-            candidate.merchantId(),
-            candidate.endpointId(),
-            candidate.url(),
-            candidate.eventTypes(),
-            false,
-            candidate.description(),
-            candidate.failingSince(),
-            now,
-            reason,
-            candidate.createdAt(),
-            now,
-            candidate.version());
-    // only if still enabled and failing as read (a success or a merchant's change wins)
-    if (!endpoints.update(disabled, candidate.version())) {
-      return false;
+    if (!endpoints.disableIfFailing(
+        candidate.merchantId(), candidate.endpointId(), cutoff, reason, now)) {
+      return false; // a success or the merchant's change came first
     }
     int paused = endpoints.pauseDeliveries(candidate.merchantId(), candidate.endpointId(), now);
     Map<String, Object> body = new LinkedHashMap<>();

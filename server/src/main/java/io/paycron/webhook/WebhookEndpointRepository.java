@@ -180,6 +180,27 @@ class WebhookEndpointRepository {
   }
 
   /**
+   * Disables an endpoint if it is still enabled and still failing since {@code cutoff} or earlier,
+   * in one statement: a success recorded meanwhile (which clears failing_since) wins.
+   */
+  boolean disableIfFailing(
+      String merchantId, String endpointId, long cutoff, String reason, long now) {
+    return jdbc.sql(
+                """
+                UPDATE webhook_endpoints SET enabled = FALSE, disabled_at = :now,
+                    disabled_reason = :reason, updated_at = :now, version = version + 1
+                WHERE merchant_id = :merchant AND endpoint_id = :id AND enabled
+                  AND failing_since IS NOT NULL AND failing_since <= :cutoff""")
+            .param("now", now)
+            .param("reason", reason)
+            .param("merchant", merchantId)
+            .param("id", endpointId)
+            .param("cutoff", cutoff)
+            .update()
+        == 1;
+  }
+
+  /**
    * Stops an endpoint's waiting deliveries (it was disabled or deleted): kept as {@code PAUSED},
    * replayable once it is enabled again. One being sent now is paused when its result is recorded.
    */

@@ -17,16 +17,19 @@ class WebhookEvents {
   static final String NOT_FOUND = "존재하지 않는 이벤트입니다.";
 
   private final WebhookRepository webhooks;
+  private final WebhookDeliveryLog log;
   private final WebhookDispatcher dispatcher;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
   WebhookEvents(
       WebhookRepository webhooks,
+      WebhookDeliveryLog log,
       WebhookDispatcher dispatcher,
       TransactionTemplate transactions,
       Clock clock) {
     this.webhooks = webhooks;
+    this.log = log;
     this.dispatcher = dispatcher;
     this.transactions = transactions;
     this.clock = clock;
@@ -63,9 +66,9 @@ class WebhookEvents {
       List<AttemptView> attempts) {}
 
   List<EventView> forObject(Merchant merchant, String objectId) {
-    List<WebhookRepository.Event> events = webhooks.findEventsOf(merchant.id(), objectId);
+    List<WebhookRepository.Event> events = log.findEventsOf(merchant.id(), objectId);
     Map<String, List<WebhookRepository.Attempt>> attempts =
-        webhooks
+        log
             .findAttempts(
                 merchant.id(), events.stream().map(WebhookRepository.Event::eventId).toList())
             .stream()
@@ -77,8 +80,7 @@ class WebhookEvents {
 
   EventView replay(Merchant merchant, String eventId) {
     WebhookRepository.Event event =
-        webhooks
-            .findEvent(merchant.id(), eventId)
+        log.findEvent(merchant.id(), eventId)
             .orElseThrow(() -> new ApiException.NotFound(NOT_FOUND));
     transactions.executeWithoutResult(
         tx -> {
@@ -101,7 +103,7 @@ class WebhookEvents {
           }
         });
     dispatcher.wake();
-    return view(event, webhooks.findAttempts(merchant.id(), List.of(eventId)));
+    return view(event, log.findAttempts(merchant.id(), List.of(eventId)));
   }
 
   private EventView view(WebhookRepository.Event event, List<WebhookRepository.Attempt> attempts) {

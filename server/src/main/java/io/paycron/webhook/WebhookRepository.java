@@ -2,7 +2,6 @@ package io.paycron.webhook;
 
 import io.paycron.storage.Rows;
 import io.paycron.storage.SqlDialect;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -335,25 +334,6 @@ class WebhookRepository {
         .update();
   }
 
-  Optional<Event> findEvent(String merchantId, String eventId) {
-    return jdbc.sql("SELECT * FROM events WHERE merchant_id = :merchant AND event_id = :id")
-        .param("merchant", merchantId)
-        .param("id", eventId)
-        .query(WebhookRepository::event)
-        .optional();
-  }
-
-  List<Event> findEventsOf(String merchantId, String objectId) {
-    return jdbc.sql(
-            """
-            SELECT * FROM events WHERE merchant_id = :merchant AND object_id = :object
-            ORDER BY created_at, event_id""")
-        .param("merchant", merchantId)
-        .param("object", objectId)
-        .query(WebhookRepository::event)
-        .list();
-  }
-
   /** An event's deliveries, the legacy target's first. */
   List<Delivery> findDeliveries(String merchantId, String eventId) {
     return jdbc.sql(
@@ -376,20 +356,6 @@ class WebhookRepository {
         rs.getInt("attempts"),
         rs.getLong("next_attempt_at"),
         rs.getLong("delivered_at"));
-  }
-
-  List<Attempt> findAttempts(String merchantId, Collection<String> eventIds) {
-    if (eventIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql(
-            """
-            SELECT * FROM webhook_attempts WHERE merchant_id = :merchant AND event_id IN (:ids)
-            ORDER BY event_id, endpoint_id, attempt""")
-        .param("merchant", merchantId)
-        .param("ids", eventIds)
-        .query(WebhookRepository::attempt)
-        .list();
   }
 
   static Attempt attempt(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
