@@ -69,7 +69,9 @@ public record PaycronProperties(
       @DefaultValue("16") int perEndpoint,
       @DefaultValue("256") int maxInFlight,
       // deliveries one node holds (sending, or queued behind their endpoint's slots)
-      @DefaultValue("2000") int maxHeld) {}
+      @DefaultValue("2000") int maxHeld,
+      // an endpoint whose deliveries all failed this long (no success) is disabled: 5 days
+      @DefaultValue("432000") long disableAfterSeconds) {}
 
   /**
    * Failed getToken attempts allowed per imp_key and per client address within {@code period}; past

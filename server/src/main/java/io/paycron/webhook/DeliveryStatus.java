@@ -10,7 +10,9 @@ public enum DeliveryStatus {
   DELIVERING,
   DELIVERED,
   /** Every retry failed; kept, visible and replayable. */
-  FAILED;
+  FAILED,
+  /** Its endpoint was disabled (or deleted) before it was delivered; kept and replayable. */
+  PAUSED;
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

@@ -22,17 +22,27 @@ import tools.jackson.databind.json.JsonMapper;
 public class Outbox {
 
   private final WebhookRepository webhooks;
+  private final WebhookEndpointRepository endpoints;
   private final Clock clock;
   private final WebhookDispatcher dispatcher;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  Outbox(WebhookRepository webhooks, Clock clock, WebhookDispatcher dispatcher) {
+  Outbox(
+      WebhookRepository webhooks,
+      WebhookEndpointRepository endpoints,
+      Clock clock,
+      WebhookDispatcher dispatcher) {
     this.webhooks = webhooks;
+    this.endpoints = endpoints;
     this.clock = clock;
     this.dispatcher = dispatcher;
   }
 
-  /** Where an event goes: an explicit URL, else (when allowed) the merchant's webhook URL. */
+  /**
+   * Where an event goes besides the merchant's endpoints that subscribe to its type: an explicit
+   * URL, else (when allowed) the merchant's default webhook URL. This legacy target keeps the
+   * i'mport V1 behaviour (notice_url replaces the default URL for that payment).
+   */
   public record Target(String noticeUrl, boolean merchantDefault) {
     public static Target only(String noticeUrl) {
       return new Target(noticeUrl, false);
@@ -80,6 +90,8 @@ public class Outbox {
     List<WebhookRepository.Delivery> deliveries = new ArrayList<>();
     List<WebhookRepository.Claimed> toSend = new ArrayList<>();
     Map<String, Optional<String>> merchantUrls = new HashMap<>();
+    Map<String, List<WebhookEndpoint>> subscribed =
+        endpoints.enabledOf(emissions.stream().map(Emission::merchantId).distinct().toList());
     for (Emission emission : emissions) {
       String eventId = "msg_" + Secrets.randomHex(12);
       String payload = json.writeValueAsString(new LinkedHashMap<>(emission.body()));
@@ -102,10 +114,49 @@ public class Outbox {
       if (url != null && !url.isBlank()) {
         deliveries.add(
             new WebhookRepository.Delivery(
-                emission.merchantId(), eventId, url, DeliveryStatus.PENDING, 0, wallNow, 0));
+                emission.merchantId(),
+                eventId,
+                WebhookRepository.LEGACY,
+                url,
+                DeliveryStatus.PENDING,
+                0,
+                wallNow,
+                0));
         toSend.add(
             new WebhookRepository.Claimed(
-                emission.merchantId(), eventId, url, 0, emission.type(), payload, wallNow));
+                emission.merchantId(),
+                eventId,
+                WebhookRepository.LEGACY,
+                url,
+                0,
+                emission.type(),
+                payload,
+                wallNow));
+      }
+      for (WebhookEndpoint endpoint : subscribed.getOrDefault(emission.merchantId(), List.of())) {
+        // an endpoint at the legacy target's URL would receive the event twice
+        if (endpoint.receives(emission.type()) && !endpoint.url().equals(url)) {
+          deliveries.add(
+              new WebhookRepository.Delivery(
+                  emission.merchantId(),
+                  eventId,
+                  endpoint.endpointId(),
+                  endpoint.url(),
+                  DeliveryStatus.PENDING,
+                  0,
+                  wallNow,
+                  0));
+          toSend.add(
+              new WebhookRepository.Claimed(
+                  emission.merchantId(),
+                  eventId,
+                  endpoint.endpointId(),
+                  endpoint.url(),
+                  0,
+                  emission.type(),
+                  payload,
+                  wallNow));
+        }
       }
     }
     webhooks.insertEvents(events);

@@ -45,9 +45,16 @@ class WebhookController {
     return Envelope.ok(settings.setUrl(merchant, url));
   }
 
+  /** {overlap_seconds} (default 24 h, at most 7 days): how long the previous secret still signs. */
   @PostMapping("/paycron/v1/webhook/rotate_secret")
-  Envelope<WebhookSettings.View> rotate(Merchant merchant) {
-    return Envelope.ok(settings.rotate(merchant));
+  Envelope<WebhookSettings.View> rotate(Merchant merchant, HttpServletRequest http) {
+    ApiRequest request = requests.body(http);
+    java.time.Duration overlap =
+        request
+            .longValue("overlap_seconds")
+            .map(java.time.Duration::ofSeconds)
+            .orElse(WebhookSettings.ROTATION_OVERLAP);
+    return Envelope.ok(settings.rotate(merchant, overlap));
   }
 
   @GetMapping("/paycron/v1/events")

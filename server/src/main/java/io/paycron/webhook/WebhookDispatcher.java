@@ -32,18 +32,13 @@ public class WebhookDispatcher implements SmartLifecycle {
   private static final int BATCH = 100;
 
   private final WebhookRepository webhooks;
-  private final WebhookSettings settings;
+  private final WebhookEndpointRepository endpointRepository;
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final PaycronProperties.Webhook config;
   private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
 
-  /** Secrets per merchant, briefly: a rotation reaches other nodes within seconds. */
-  private final com.github.benmanes.caffeine.cache.Cache<String, List<String>> signingSecrets =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-          .expireAfterWrite(Duration.ofSeconds(5))
-          .maximumSize(100_000)
-          .build();
+  private final SigningSecrets signingSecrets;
 
   /**
    * Deliveries this node holds (sending now, or waiting for a slot of their endpoint), with the end
@@ -67,6 +62,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   WebhookDispatcher(
       WebhookRepository webhooks,
+      WebhookEndpointRepository endpointRepository,
       @Lazy WebhookSettings settings,
       TransactionTemplate transactions,
       Clock clock,
@@ -76,7 +72,8 @@ public class WebhookDispatcher implements SmartLifecycle {
     this.metrics = metrics;
     this.mode = mode;
     this.webhooks = webhooks;
-    this.settings = settings;
+    this.endpointRepository = endpointRepository;
+    this.signingSecrets = new SigningSecrets(settings);
     this.transactions = transactions;
     this.clock = clock;
     this.config = properties.webhook();
@@ -130,7 +127,7 @@ public class WebhookDispatcher implements SmartLifecycle {
    */
   private void hold(List<WebhookRepository.Claimed> deliveries, long leaseUntil) {
     for (WebhookRepository.Claimed delivery : deliveries) {
-      held.put(new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()), leaseUntil);
+      held.put(key(delivery), leaseUntil);
     }
     for (WebhookRepository.Claimed delivery : deliveries) {
       endpoints
@@ -212,7 +209,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     long startedAt = clock.millis();
     List<String> secrets;
     try {
-      secrets = signingSecrets.get(delivery.merchantId(), settings::secretsFor);
+      secrets = signingSecrets.at(delivery.merchantId(), startedAt);
     } catch (RuntimeException e) {
       finish(delivery, startedAt, 0, null, "cannot sign: " + e.getMessage(), null, endpoint);
       return;
@@ -261,9 +258,14 @@ public class WebhookDispatcher implements SmartLifecycle {
       Endpoint endpoint) {
     results.add(new Result(delivery, startedAt, durationMs, statusCode, error, responseBody));
     metrics.attempt(statusCode, error);
-    held.remove(new WebhookRepository.Key(delivery.merchantId(), delivery.eventId()));
+    held.remove(key(delivery));
     endpoint.done();
     wake();
+  }
+
+  private static WebhookRepository.Key key(WebhookRepository.Claimed delivery) {
+    return new WebhookRepository.Key(
+        delivery.merchantId(), delivery.eventId(), delivery.endpointId());
   }
 
   /** Writes queued results to the delivery log; returns how many. */
@@ -290,6 +292,7 @@ public class WebhookDispatcher implements SmartLifecycle {
               r.delivery().merchantId(),
               new WebhookRepository.Attempt(
                   r.delivery().eventId(),
+                  r.delivery().endpointId(),
                   attempt,
                   r.startedAt(),
                   r.durationMs(),
@@ -300,7 +303,12 @@ public class WebhookDispatcher implements SmartLifecycle {
               retryIn == null ? now : now + retryIn.toMillis()));
     }
     try {
-      transactions.executeWithoutResult(tx -> webhooks.finishAll(finished, now));
+      List<WebhookEndpointRepository.Health> health = EndpointHealth.of(finished);
+      transactions.executeWithoutResult(
+          tx -> {
+            webhooks.finishAll(finished, now);
+            endpointRepository.recordHealth(health, now);
+          });
     } catch (RuntimeException e) {
       // Kept for the next pass: the database is usually back within moments (a cut connection, a
       // restart). These results used to be dropped, so each event stayed "delivering" until its
@@ -351,7 +359,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   /** Signs with a rotated secret at once on this node. */
   void forgetSecrets(String merchantId) {
-    signingSecrets.invalidate(merchantId);
+    signingSecrets.forget(merchantId);
   }
 
   @Override
@@ -363,7 +371,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     for (Endpoint endpoint : endpoints.values()) {
       for (WebhookRepository.Claimed waiting; (waiting = endpoint.waiting.poll()) != null; ) {
         try {
-          webhooks.unclaim(waiting.merchantId(), waiting.eventId(), now, now);
+          webhooks.unclaim(key(waiting), now, now);
         } catch (RuntimeException e) {
           log.debug("could not hand back event {}: its lease will expire", waiting.eventId());
         }

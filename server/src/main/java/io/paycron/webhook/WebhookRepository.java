@@ -2,7 +2,6 @@ package io.paycron.webhook;
 
 import io.paycron.storage.Rows;
 import io.paycron.storage.SqlDialect;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -13,6 +12,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class WebhookRepository {
+
+  /** The endpoint id of an event's legacy target: its notice_url, else the default URL. */
+  static final String LEGACY = "";
 
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate named;
@@ -33,9 +35,11 @@ class WebhookRepository {
       String payload,
       long createdAt) {}
 
+  /** Where one event goes: its endpoint ({@link #LEGACY} for the notice_url / default URL). */
   record Delivery(
       String merchantId,
       String eventId,
+      String endpointId,
       String url,
       DeliveryStatus status,
       int attempts,
@@ -44,6 +48,7 @@ class WebhookRepository {
 
   record Attempt(
       String eventId,
+      String endpointId,
       int attempt,
       long startedAt,
       long durationMs,
@@ -55,6 +60,7 @@ class WebhookRepository {
   record Claimed(
       String merchantId,
       String eventId,
+      String endpointId,
       String url,
       int attempts,
       String type,
@@ -94,15 +100,16 @@ class WebhookRepository {
     }
     named.batchUpdate(
         """
-        INSERT INTO webhook_deliveries (merchant_id, event_id, url, status, attempts,
+        INSERT INTO webhook_deliveries (merchant_id, event_id, endpoint_id, url, status, attempts,
             next_attempt_at, lease_until, delivered_at, created_at, updated_at)
-        VALUES (:merchant, :id, :url, :status, 0, :now, :lease, 0, :now, :now)""",
+        VALUES (:merchant, :id, :endpoint, :url, :status, 0, :now, :lease, 0, :now, :now)""",
         deliveries.stream()
             .map(
                 d ->
                     new MapSqlParameterSource()
                         .addValue("merchant", d.merchantId())
                         .addValue("id", d.eventId())
+                        .addValue("endpoint", d.endpointId())
                         .addValue("url", d.url())
                         .addValue(
                             "status",
@@ -117,11 +124,12 @@ class WebhookRepository {
   void insertDelivery(String merchantId, String eventId, String url, long now) {
     jdbc.sql(
             """
-            INSERT INTO webhook_deliveries (merchant_id, event_id, url, status, attempts,
-                next_attempt_at, delivered_at, created_at, updated_at)
-            VALUES (:merchant, :id, :url, 'PENDING', 0, :now, 0, :now, :now)""")
+            INSERT INTO webhook_deliveries (merchant_id, event_id, endpoint_id, url, status,
+                attempts, next_attempt_at, delivered_at, created_at, updated_at)
+            VALUES (:merchant, :id, :endpoint, :url, 'PENDING', 0, :now, 0, :now, :now)""")
         .param("merchant", merchantId)
         .param("id", eventId)
+        .param("endpoint", LEGACY)
         .param("url", url)
         .param("now", now)
         .update();
@@ -140,20 +148,26 @@ class WebhookRepository {
             """
             UPDATE webhook_deliveries SET status = 'DELIVERING', lease_until = :lease,
                 updated_at = :now
-            WHERE (merchant_id, event_id) IN (
-                SELECT merchant_id, event_id FROM webhook_deliveries
+            WHERE (merchant_id, event_id, endpoint_id) IN (
+                SELECT merchant_id, event_id, endpoint_id FROM webhook_deliveries
                 WHERE status = 'PENDING' AND next_attempt_at <= :now
                 ORDER BY next_attempt_at LIMIT :limit"""
                 + dialect.skipLocked()
                 + """
                 )
-                RETURNING merchant_id, event_id, url, attempts""")
+                RETURNING merchant_id, event_id, endpoint_id, url, attempts""")
         .param("lease", leaseUntil)
         .param("now", now)
         .param("limit", limit)
         .query(
             (rs, n) ->
-                new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                new String[] {
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5)
+                })
         .list();
   }
 
@@ -172,16 +186,17 @@ class WebhookRepository {
         .params(keys.params(dialect))
         .query(WebhookRepository::event)
         .list()
-        .forEach(e -> events.put(new Key(e.merchantId(), e.eventId()), e));
+        .forEach(e -> events.put(new Key(e.merchantId(), e.eventId(), LEGACY), e));
     return rows.stream()
         .map(
             row -> {
-              Event event = events.get(new Key(row[0], row[1]));
+              Event event = events.get(new Key(row[0], row[1], LEGACY));
               return new Claimed(
                   row[0],
                   row[1],
                   row[2],
-                  Integer.parseInt(row[3]),
+                  row[3],
+                  Integer.parseInt(row[4]),
                   event.type(),
                   event.payload(),
                   event.createdAt());
@@ -200,16 +215,17 @@ class WebhookRepository {
   void finishAll(List<Finished> finished, long now) {
     named.batchUpdate(
         """
-        INSERT INTO webhook_attempts (merchant_id, event_id, attempt, started_at, duration_ms,
-            status_code, error, response_body)
-        VALUES (:merchant, :id, :attempt, :started, :duration, :code, :error, :body)
-        ON CONFLICT (merchant_id, event_id, attempt) DO NOTHING""",
+        INSERT INTO webhook_attempts (merchant_id, event_id, endpoint_id, attempt, started_at,
+            duration_ms, status_code, error, response_body)
+        VALUES (:merchant, :id, :endpoint, :attempt, :started, :duration, :code, :error, :body)
+        ON CONFLICT (merchant_id, event_id, endpoint_id, attempt) DO NOTHING""",
         finished.stream()
             .map(
                 f ->
                     new MapSqlParameterSource()
                         .addValue("merchant", f.merchantId())
                         .addValue("id", f.attempt().eventId())
+                        .addValue("endpoint", f.attempt().endpointId())
                         .addValue("attempt", f.attempt().attempt())
                         .addValue("started", f.attempt().startedAt())
                         .addValue("duration", f.attempt().durationMs())
@@ -221,6 +237,7 @@ class WebhookRepository {
         Rows.named("v")
             .text("m")
             .text("id")
+            .text("ep")
             .text("new_status")
             .integer("attempt")
             .bigint("next")
@@ -229,18 +246,23 @@ class WebhookRepository {
       rows.add(
           f.merchantId(),
           f.attempt().eventId(),
+          f.attempt().endpointId(),
           f.status().name(),
           f.attempt().attempt(),
           f.nextAttemptAt(),
           f.status() == DeliveryStatus.DELIVERED ? now : 0L);
     }
     jdbc.sql(
-            "UPDATE webhook_deliveries SET status = v.new_status, attempts = v.attempt,"
+            // a delivery paused meanwhile (its endpoint was disabled) stays paused unless delivered
+            "UPDATE webhook_deliveries SET status = CASE WHEN webhook_deliveries.status ="
+                + " 'PAUSED' AND v.new_status <> 'DELIVERED' THEN 'PAUSED' ELSE v.new_status END,"
+                + " attempts = v.attempt,"
                 + " next_attempt_at = v.next, lease_until = NULL, updated_at = :now,"
                 + " delivered_at = v.delivered FROM "
                 + rows.sql(dialect)
                 + " WHERE webhook_deliveries.merchant_id = v.m"
                 + " AND webhook_deliveries.event_id = v.id"
+                + " AND webhook_deliveries.endpoint_id = v.ep"
                 + " AND webhook_deliveries.status <> 'DELIVERED'")
         .param("now", now)
         .params(rows.params(dialect))
@@ -248,21 +270,23 @@ class WebhookRepository {
   }
 
   /** A delivery's key. */
-  record Key(String merchantId, String eventId) {}
+  record Key(String merchantId, String eventId, String endpointId) {}
 
   /** Extends the leases of deliveries this node still holds. */
   void renewLeases(List<Key> keys, long leaseUntil) {
     named.batchUpdate(
         """
         UPDATE webhook_deliveries SET lease_until = :lease
-        WHERE merchant_id = :merchant AND event_id = :id AND status = 'DELIVERING'""",
+        WHERE merchant_id = :merchant AND event_id = :id AND endpoint_id = :endpoint
+          AND status = 'DELIVERING'""",
         keys.stream()
             .map(
                 k ->
                     new MapSqlParameterSource()
                         .addValue("lease", leaseUntil)
                         .addValue("merchant", k.merchantId())
-                        .addValue("id", k.eventId()))
+                        .addValue("id", k.eventId())
+                        .addValue("endpoint", k.endpointId()))
             .toArray(SqlParameterSource[]::new));
   }
 
@@ -277,97 +301,78 @@ class WebhookRepository {
   }
 
   /** Puts a claimed delivery back without counting an attempt (its endpoint was busy). */
-  void unclaim(String merchantId, String eventId, long retryAt, long now) {
+  void unclaim(Key key, long retryAt, long now) {
     jdbc.sql(
             """
             UPDATE webhook_deliveries SET status = 'PENDING', lease_until = NULL,
                 next_attempt_at = :retryAt, updated_at = :now
-            WHERE merchant_id = :merchant AND event_id = :id AND status = 'DELIVERING'""")
+            WHERE merchant_id = :merchant AND event_id = :id AND endpoint_id = :endpoint
+              AND status = 'DELIVERING'""")
         .param("retryAt", retryAt)
+        .param("now", now)
+        .param("merchant", key.merchantId())
+        .param("id", key.eventId())
+        .param("endpoint", key.endpointId())
+        .update();
+  }
+
+  /**
+   * Queues an event's deliveries again (replay), keeping their attempt counts and log; skips those
+   * being sent now and those of an endpoint that is not enabled. Returns how many.
+   */
+  int requeue(String merchantId, String eventId, long now) {
+    return jdbc.sql(
+            """
+            UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = :now,
+                lease_until = NULL, updated_at = :now
+            WHERE merchant_id = :merchant AND event_id = :id AND status <> 'DELIVERING'
+              AND (endpoint_id = '' OR endpoint_id IN (SELECT endpoint_id FROM webhook_endpoints
+                  WHERE merchant_id = :merchant AND enabled))""")
         .param("now", now)
         .param("merchant", merchantId)
         .param("id", eventId)
         .update();
   }
 
-  /** Queues an event again (replay), keeping its attempt count and log. */
-  boolean requeue(String merchantId, String eventId, long now) {
-    return jdbc.sql(
-                """
-                UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = :now,
-                    lease_until = NULL, updated_at = :now
-                WHERE merchant_id = :merchant AND event_id = :id AND status <> 'DELIVERING'""")
-            .param("now", now)
-            .param("merchant", merchantId)
-            .param("id", eventId)
-            .update()
-        == 1;
-  }
-
-  Optional<Event> findEvent(String merchantId, String eventId) {
-    return jdbc.sql("SELECT * FROM events WHERE merchant_id = :merchant AND event_id = :id")
-        .param("merchant", merchantId)
-        .param("id", eventId)
-        .query(WebhookRepository::event)
-        .optional();
-  }
-
-  List<Event> findEventsOf(String merchantId, String objectId) {
+  /** An event's deliveries, the legacy target's first. */
+  List<Delivery> findDeliveries(String merchantId, String eventId) {
     return jdbc.sql(
             """
-            SELECT * FROM events WHERE merchant_id = :merchant AND object_id = :object
-            ORDER BY created_at, event_id""")
+            SELECT * FROM webhook_deliveries WHERE merchant_id = :merchant AND event_id = :id
+            ORDER BY endpoint_id""")
         .param("merchant", merchantId)
-        .param("object", objectId)
-        .query(WebhookRepository::event)
+        .param("id", eventId)
+        .query(WebhookRepository::delivery)
         .list();
   }
 
-  Optional<Delivery> findDelivery(String merchantId, String eventId) {
-    return jdbc.sql(
-            "SELECT * FROM webhook_deliveries WHERE merchant_id = :merchant AND event_id = :id")
-        .param("merchant", merchantId)
-        .param("id", eventId)
-        .query(
-            (rs, n) ->
-                new Delivery(
-                    rs.getString("merchant_id"),
-                    rs.getString("event_id"),
-                    rs.getString("url"),
-                    DeliveryStatus.valueOf(rs.getString("status")),
-                    rs.getInt("attempts"),
-                    rs.getLong("next_attempt_at"),
-                    rs.getLong("delivered_at")))
-        .optional();
+  static Delivery delivery(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Delivery(
+        rs.getString("merchant_id"),
+        rs.getString("event_id"),
+        rs.getString("endpoint_id"),
+        rs.getString("url"),
+        DeliveryStatus.valueOf(rs.getString("status")),
+        rs.getInt("attempts"),
+        rs.getLong("next_attempt_at"),
+        rs.getLong("delivered_at"));
   }
 
-  List<Attempt> findAttempts(String merchantId, Collection<String> eventIds) {
-    if (eventIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql(
-            """
-            SELECT * FROM webhook_attempts WHERE merchant_id = :merchant AND event_id IN (:ids)
-            ORDER BY event_id, attempt""")
-        .param("merchant", merchantId)
-        .param("ids", eventIds)
-        .query(
-            (rs, n) -> {
-              int code = rs.getInt("status_code");
-              Integer statusCode = rs.wasNull() ? null : code;
-              return new Attempt(
-                  rs.getString("event_id"),
-                  rs.getInt("attempt"),
-                  rs.getLong("started_at"),
-                  rs.getLong("duration_ms"),
-                  statusCode,
-                  rs.getString("error"),
-                  rs.getString("response_body"));
-            })
-        .list();
+  static Attempt attempt(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    int code = rs.getInt("status_code");
+    Integer statusCode = rs.wasNull() ? null : code;
+    return new Attempt(
+        rs.getString("event_id"),
+        rs.getString("endpoint_id"),
+        rs.getInt("attempt"),
+        rs.getLong("started_at"),
+        rs.getLong("duration_ms"),
+        statusCode,
+        rs.getString("error"),
+        rs.getString("response_body"));
   }
 
-  private static Event event(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+  static Event event(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new Event(
         rs.getString("merchant_id"),
         rs.getString("event_id"),

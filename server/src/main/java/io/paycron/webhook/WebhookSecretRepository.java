@@ -37,6 +37,18 @@ class WebhookSecretRepository {
         .toList();
   }
 
+  /** When the next of the live secrets stops signing (a rotation's overlap ends), if any does. */
+  java.util.Optional<Long> nextExpiry(String merchantId, long now) {
+    return jdbc.sql(
+            """
+            SELECT MIN(expires_at) FROM webhook_secrets
+            WHERE merchant_id = :merchant AND expires_at > :now""")
+        .param("merchant", merchantId)
+        .param("now", now)
+        .query(Long.class)
+        .optional();
+  }
+
   /**
    * Encrypts the secrets stored in clear before encryption existed (at start, once the key is known
    * to be the right one); how many there were.

@@ -16,8 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WebhookSettings {
 
-  /** How long the previous secret keeps signing after a rotation. */
+  /** How long the previous secret keeps signing after a rotation, unless the merchant says. */
   static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+
+  /** The longest overlap a merchant may ask for. */
+  static final Duration MAX_ROTATION_OVERLAP = Duration.ofDays(7);
 
   private final WebhookRepository webhooks;
   private final WebhookSecretRepository secrets;
@@ -55,24 +58,46 @@ public class WebhookSettings {
 
   /** Sets (or clears, with null) the merchant's default webhook URL. */
   public void setUrl(String merchantId, String url) {
-    String valid = url == null || url.isBlank() ? null : validUrl(url);
-    if (valid != null && !mode.isSandbox()) {
+    String valid = url == null || url.isBlank() ? null : targetUrl(url);
+    webhooks.setMerchantWebhookUrl(merchantId, valid);
+  }
+
+  /**
+   * A URL Paycron may send webhooks to: absolute http(s), and in production a public host (no SSRF
+   * into the server's own network); else a 400 naming the field.
+   */
+  String targetUrl(String url) {
+    String valid = validUrl(url);
+    if (!mode.isSandbox()) {
       try {
         WebhookTargets.requirePublicHost(valid);
       } catch (IllegalArgumentException e) {
         throw new ApiException.InvalidRequest(e.getMessage());
       }
     }
-    webhooks.setMerchantWebhookUrl(merchantId, valid);
+    return valid;
   }
 
   View rotate(Merchant merchant) {
+    return rotate(merchant, ROTATION_OVERLAP);
+  }
+
+  /**
+   * A new secret signs from now on; the previous ones sign too until {@code overlap} has passed
+   * (webhook-signature then carries one {@code v1,} entry per secret), so receivers can switch to
+   * the new secret at any time within it.
+   */
+  View rotate(Merchant merchant, Duration overlap) {
+    if (overlap.isNegative() || overlap.compareTo(MAX_ROTATION_OVERLAP) > 0) {
+      throw new ApiException.InvalidRequest(
+          "overlap_seconds: must be between 0 and " + MAX_ROTATION_OVERLAP.toSeconds());
+    }
     String secret = newSecret();
     transactions.executeWithoutResult(
         tx -> {
           long now = clock.millis();
           String stored = secrets.insertSecret(merchant.id(), secret, now);
-          secrets.expireOlderSecrets(merchant.id(), stored, now + ROTATION_OVERLAP.toMillis());
+          secrets.expireOlderSecrets(merchant.id(), stored, now + overlap.toMillis());
         });
     dispatcher.forgetSecrets(merchant.id());
     return get(merchant);
@@ -94,6 +119,15 @@ public class WebhookSettings {
     }
     secrets.insertSecret(merchantId, newSecret(), clock.millis());
     return secrets.liveSecrets(merchantId, clock.millis());
+  }
+
+  /** The secrets that sign now, and until when that list holds (the next expiry, if any). */
+  record Signing(List<String> secrets, long validUntil) {}
+
+  Signing signingFor(String merchantId) {
+    long now = clock.millis();
+    List<String> live = secretsFor(merchantId);
+    return new Signing(live, secrets.nextExpiry(merchantId, now).orElse(Long.MAX_VALUE));
   }
 
   private static String newSecret() {

@@ -85,6 +85,17 @@ class BadInputProperties {
   }
 
   @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
+  void webhookEndpointAndReplayCallsRefuseGarbageWithoutChangingAnything(
+      @ForAll("webhookGarbage") Garbage g) {
+    exchange(g, g.method().equals("GET"));
+  }
+
+  @Provide
+  Arbitrary<Garbage> webhookGarbage() {
+    return GarbageWebhooks.requests();
+  }
+
+  @Property(tries = 400, edgeCases = EdgeCasesMode.NONE)
   void adminEndpointsRefuseGarbageAndForeignTokens(@ForAll("adminGarbage") Garbage g) {
     Answer answer = exchange(g, g.method().equals("GET"));
     boolean multipart = g.contentType() != null && g.contentType().startsWith("multipart/");

@@ -59,7 +59,8 @@ final class BadInputServer {
           "subscription_charges",
           "test_clocks",
           "test_clock_customers",
-          "merchant_gateways");
+          "merchant_gateways",
+          "webhook_endpoints");
   private static final List<String> STACK_TRACE_MARKS =
       List.of("Exception", "at io.paycron", "at org.springframework");
   private static final List<String> GARBAGE_TOKENS =

@@ -87,11 +87,12 @@ class WebhookTargetsTest {
 
   @Test
   void aProductionSenderDoesNotReachALoopbackReceiverAndASandboxOneDoes() throws Exception {
-    PaycronProperties.Webhook config = new PaycronProperties.Webhook(true, 200, 2, 5, 4, 8, 100);
+    PaycronProperties.Webhook config =
+        new PaycronProperties.Webhook(true, 200, 2, 5, 4, 8, 100, 432000);
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
       WebhookRepository.Claimed delivery =
           new WebhookRepository.Claimed(
-              "m1", "msg_1", receiver.url("/ssrf"), 0, "schedule.executed", "{}", 0);
+              "m1", "msg_1", "", receiver.url("/ssrf"), 0, "schedule.executed", "{}", 0);
       WebhookSender.Answer refused = send(new WebhookSender(config, true), delivery);
       assertThat(refused.statusCode()).isNull();
       assertThat(refused.error()).contains("internal address");
