@@ -44,11 +44,7 @@ public final class Types {
 
   /** Money as i'mport sends it: a JSON number in the currency's major unit (KRW has none). */
   public static Schema<?> amount(String description) {
-    return new NumberSchema()
-        .description(
-            description
-                + " (a JSON number in the currency's unit, e.g. 8900 KRW or 12.34 USD; no more"
-                + " decimals than the currency has)");
+    return new NumberSchema().description(description + " (e.g. 8900 KRW, 12.34 USD)");
   }
 
   public static Schema<?> bool(String description) {

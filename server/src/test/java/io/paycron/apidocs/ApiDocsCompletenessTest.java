@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paycron.support.TestDatabase;
 import io.paycron.support.TestServer;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -227,6 +230,24 @@ class ApiDocsCompletenessTest {
                           }));
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void swaggerParserFindsTheDocumentValid() {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult result =
+        new OpenAPIV3Parser().readContents(document.toString(), null, options);
+    assertThat(result.getMessages()).as("OpenAPI 3 validation messages").isEmpty();
+    assertThat(result.getOpenAPI().getPaths()).hasSameSizeAs(document.get("paths").propertyNames());
+
+    // the validator is live: the same document with an operation missing its answers is refused
+    tools.jackson.databind.node.ObjectNode broken =
+        (tools.jackson.databind.node.ObjectNode) document.deepCopy();
+    ((tools.jackson.databind.node.ObjectNode) broken.at("/paths/~1users~1getToken/post"))
+        .remove("responses");
+    assertThat(new OpenAPIV3Parser().readContents(broken.toString(), null, options).getMessages())
+        .isNotEmpty();
   }
 
   private static void checkReferences(JsonNode node, String where, List<String> problems) {
