@@ -28,6 +28,7 @@ public final class Endpoint {
   final Map<Integer, String> errors = new LinkedHashMap<>();
   final Map<String, String> responseHeaders = new LinkedHashMap<>();
   final Map<String, String> pathVariables = new LinkedHashMap<>();
+  Map<String, Object> example;
 
   Endpoint(String method, List<String> paths) {
     this.method = method;
@@ -69,6 +70,27 @@ public final class Endpoint {
   public Endpoint body(String description, List<Field> fields) {
     this.bodyDescription = description;
     return body(fields);
+  }
+
+  /**
+   * A request body that works against a sandbox server (ApiDocsMatchAnswersTest sends every one):
+   * shown in Swagger UI and in docs/api-reference.md.
+   */
+  public Endpoint example(Map<String, Object> example) {
+    this.example = example;
+    return this;
+  }
+
+  /**
+   * A JSON object for {@link #example}, keys in the order given ({@code Map.of} would change the
+   * order from run to run, and with it the generated docs).
+   */
+  public static Map<String, Object> json(Object... keysAndValues) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return object;
   }
 
   /** What {@code response} holds inside the envelope on success. */

@@ -80,6 +80,10 @@ final class Operations {
   private static RequestBody requestBody(Endpoint endpoint) {
     Schema<?> schema = Types.object(endpoint.bodyDescription, endpoint.body);
     boolean anyRequired = endpoint.body.stream().anyMatch(Field::required);
+    MediaType json = new MediaType().schema(schema);
+    if (endpoint.example != null) {
+      json.example(endpoint.example); // an explicit null would be written as "example": null
+    }
     return new RequestBody()
         .required(anyRequired)
         .description(
@@ -88,7 +92,7 @@ final class Operations {
                 + " ignored.")
         .content(
             new Content()
-                .addMediaType("application/json", new MediaType().schema(schema))
+                .addMediaType("application/json", json)
                 .addMediaType("application/x-www-form-urlencoded", new MediaType().schema(schema)));
   }
 

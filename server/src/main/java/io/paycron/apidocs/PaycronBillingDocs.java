@@ -228,6 +228,7 @@ class PaycronBillingDocs implements EndpointDocs {
     docs.post("/paycron/v1/test_clocks")
         .tag(tag)
         .summary("Create a test clock")
+        .description("Sandbox mode only (400 in production mode).")
         .body(
             List.of(
                 optional("frozen_time", integer("Its start time, UNIX seconds (default: now)")),

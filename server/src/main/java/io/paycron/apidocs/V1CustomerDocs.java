@@ -50,6 +50,12 @@ class V1CustomerDocs implements EndpointDocs {
             List.of(
                 required("imp_key", string("API key")),
                 required("imp_secret", string("API secret"))))
+        .example(
+            Endpoint.json(
+                "imp_key",
+                "imp_apikey",
+                "imp_secret",
+                "ekKoeW8RyKuT0zgaZsUtXXTLQ4AhPFW3ZGseDA6bkA5lamv9OqDMnxyeB9wqOsuO9W3Mx9YSJ4dTqJ3f"))
         .returns(ref(tokenSchema))
         .error(400, "`imp_key` or `imp_secret` missing: `imp_key, imp_secret 파라메터가 누락되었습니다.`")
         .error(401, "Wrong key or secret: code -1, `Unauthorized`.")
@@ -74,6 +80,13 @@ class V1CustomerDocs implements EndpointDocs {
                         string(
                             "Paycron (sandbox): the customer joins this test clock with its"
                                 + " first billing key")))))
+        .example(
+            Endpoint.json(
+                "card_number", "4242-4242-4242-4242",
+                "expiry", "2030-12",
+                "birth", "900101",
+                "pwd_2digit", "12",
+                "customer_name", "Hong Gildong"))
         .returns(ref(V1Objects.CUSTOMER), "The billing key (code -1 when the card is refused).");
 
     docs.get("/subscribe/customers/{customer_uid}")

@@ -62,6 +62,12 @@ class V1PaymentDocs implements EndpointDocs {
                 List.of(required("customer_uid", string("The billing key to charge"))),
                 RequestFields.charge(),
                 RequestFields.buyer("the customer's")))
+        .example(
+            Endpoint.json(
+                "customer_uid", "gildong_0001_1234",
+                "merchant_uid", "order_0001",
+                "amount", 8900,
+                "name", "Monthly plan"))
         .returns(ref(V1Objects.PAYMENT), CHARGE_ANSWER);
 
     docs.get("/payments/{imp_uid}")
@@ -134,6 +140,8 @@ class V1PaymentDocs implements EndpointDocs {
                 optional("reason", string("Why")),
                 optional("enable_webhook", bool("Send a `cancelled` webhook (default false)")),
                 optional("extra", freeObject("Accepted, not used"))))
+        .example(
+            Endpoint.json("merchant_uid", "order_0001", "amount", 1000, "reason", "partial refund"))
         .returns(ref(V1Objects.PAYMENT), "The refunded payment.");
   }
 

@@ -60,6 +60,21 @@ class V1ScheduleDocs implements EndpointDocs {
                         "schedules",
                         arrayOf(ref(scheduleItem), "The payments to schedule (1 to 1,000)"))),
                 RequestFields.card(false)))
+        .example(
+            Endpoint.json(
+                "customer_uid",
+                "gildong_0001_1234",
+                "schedules",
+                List.of(
+                    Endpoint.json(
+                        "merchant_uid",
+                        "order_0002",
+                        "schedule_at",
+                        2000000000,
+                        "amount",
+                        8900,
+                        "name",
+                        "Monthly plan"))))
         .returns(
             arrayOf(ref(V1Objects.SCHEDULE), "The stored schedules"),
             "The schedules, `schedule_status: scheduled`, `imp_uid` and `payment_status` null.");
@@ -79,6 +94,9 @@ class V1ScheduleDocs implements EndpointDocs {
                     arrayOf(
                         string("merchant_uid"),
                         "Which ones: a string or an array of strings (form: `merchant_uid[]`)"))))
+        .example(
+            Endpoint.json(
+                "customer_uid", "gildong_0001_1234", "merchant_uid", List.of("order_0002")))
         .returns(
             arrayOf(ref(V1Objects.SCHEDULE), "The revoked schedules"),
             "The revoked schedules (`schedule_status: revoked`, `revoked_at` set).");

@@ -102,6 +102,55 @@ class ApiDocsMatchAnswersTest {
         document.at("/components/schemas/" + Operations.ERROR_ENVELOPE));
   }
 
+  /** The documented request examples, in an order in which each works on a fresh server. */
+  private static final List<String> EXAMPLES =
+      List.of(
+          "POST /users/getToken",
+          "POST /subscribe/customers/{customer_uid}",
+          "POST /subscribe/payments/again",
+          "POST /payments/cancel",
+          "POST /subscribe/payments/schedule",
+          "POST /subscribe/payments/unschedule");
+
+  @Test
+  void everyDocumentedRequestExampleWorksAndAnswersTheDocumentedKeys() {
+    List<String> documented = new java.util.ArrayList<>();
+    document
+        .path("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation -> {
+                          if (operation
+                              .getValue()
+                              .at("/requestBody/content/application~1json")
+                              .has("example")) {
+                            documented.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                          }
+                        }));
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(EXAMPLES);
+    for (String route : EXAMPLES) {
+      String method = route.substring(0, route.indexOf(' '));
+      String path = route.substring(route.indexOf(' ') + 1);
+      JsonNode example =
+          document
+              .path("paths")
+              .path(path)
+              .path(method.toLowerCase())
+              .at("/requestBody/content/application~1json/example");
+      ApiClient.Answer answer =
+          client.send(
+              method,
+              path.replace("{customer_uid}", "gildong_0001_1234"),
+              "application/json",
+              example.toString());
+      assertMatches(method, path, answer);
+    }
+  }
+
   private static ApiClient.Answer post(String path, Object body) {
     ApiClient.Answer answer = client.postJson(path, body);
     assertThat(answer.code()).as("%s: %s", path, answer).isZero();

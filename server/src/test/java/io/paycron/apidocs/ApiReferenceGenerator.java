@@ -107,6 +107,15 @@ final class ApiReferenceGenerator {
       line("Request body (JSON or form-encoded):");
       line("");
       fields(body);
+      JsonNode example = operation.at("/requestBody/content/application~1json/example");
+      if (!example.isMissingNode()) {
+        line("Example:");
+        line("");
+        line("```json");
+        line(example.toString());
+        line("```");
+        line("");
+      }
     }
     JsonNode response =
         operation.at("/responses/200/content/application~1json/schema/properties/response");
