@@ -23,13 +23,14 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiDocsMatchAnswersTest {
 
+  private static final String ADMIN_TOKEN = "apidocs-admin-token-0123456789abcdef0123456789";
   private static TestServer server;
   private static JsonNode document;
   private static ApiClient client;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(TestDatabase.SQLITE);
+    server = TestServer.start(TestDatabase.SQLITE, Map.of("paycron.admin-token", ADMIN_TOKEN));
     document = ApiDocument.fetch(server);
     client = server.sandboxClient();
   }
@@ -100,6 +101,62 @@ class ApiDocsMatchAnswersTest {
         "the error envelope",
         missing.body(),
         document.at("/components/schemas/" + Operations.ERROR_ENVELOPE));
+  }
+
+  @Test
+  void paycronExtensionsAndAdminAnswerTheDocumentedKeys() {
+    Map<String, Object> card = new HashMap<>(Cards.card(Cards.APPROVE));
+    post("/subscribe/customers/doc_sub", card);
+    assertMatches(
+        "POST",
+        "/paycron/v1/plans",
+        post(
+            "/paycron/v1/plans",
+            Map.of("plan_id", "doc_plan", "name", "Pro", "amount", 9900, "interval", "month")));
+    assertMatches(
+        "POST",
+        "/paycron/v1/subscriptions",
+        post(
+            "/paycron/v1/subscriptions",
+            Map.of("subscription_id", "doc_s1", "customer_uid", "doc_sub", "plan_id", "doc_plan")));
+    assertMatches(
+        "GET",
+        "/paycron/v1/subscriptions",
+        client.get("/paycron/v1/subscriptions?customer_uid=doc_sub"));
+    assertMatches(
+        "POST", "/paycron/v1/test_clocks", post("/paycron/v1/test_clocks", Map.of("name", "doc")));
+    ApiClient.Answer paid =
+        post(
+            "/subscribe/payments/again",
+            Map.of(
+                "customer_uid", "doc_sub",
+                "merchant_uid", "doc_order_2",
+                "amount", 1000,
+                "notice_url", "http://127.0.0.1:9/hook"));
+    String impUid = paid.response().get("imp_uid").asString();
+    assertMatches(
+        "GET", "/paycron/v1/events", client.get("/paycron/v1/events?object_id=" + impUid));
+
+    ApiClient admin = new ApiClient(server.baseUrl(), "Bearer " + ADMIN_TOKEN);
+    ApiClient.Answer created = admin.postJson("/paycron/admin/v1/merchants", Map.of("name", "Doc"));
+    assertMatches("POST", "/paycron/admin/v1/merchants", created);
+    String merchantId = created.response().get("merchant_id").asString();
+    assertMatches(
+        "GET",
+        "/paycron/admin/v1/merchants/{merchant_id}",
+        admin.get("/paycron/admin/v1/merchants/" + merchantId));
+    assertMatches(
+        "PUT",
+        "/paycron/admin/v1/merchants/{merchant_id}/gateways/{pg}",
+        admin.send(
+            "PUT",
+            "/paycron/admin/v1/merchants/" + merchantId + "/gateways/sandbox",
+            "application/json",
+            "{\"provider\":\"sandbox\",\"default\":true}"));
+    assertMatches(
+        "DELETE",
+        "/paycron/admin/v1/merchants/{merchant_id}/tokens",
+        admin.delete("/paycron/admin/v1/merchants/" + merchantId + "/tokens"));
   }
 
   /** The documented request examples, in an order in which each works on a fresh server. */
@@ -203,6 +260,10 @@ class ApiDocsMatchAnswersTest {
     assertThat(config.body()).contains("/v3/api-docs");
     assertThat(ApiDocument.get(server, "/swagger-ui/swagger-ui-bundle.js").statusCode())
         .isEqualTo(200);
+    HttpResponse<String> initializer =
+        ApiDocument.get(server, "/swagger-ui/swagger-initializer.js");
+    assertThat(initializer.statusCode()).isEqualTo(200);
+    assertThat(initializer.body()).contains("/v3/api-docs/swagger-config");
   }
 
   @Test
