@@ -63,6 +63,7 @@ class ApiDocsConfig {
       Components components = openApi.getComponents();
       components.addSchemas(Operations.ERROR_ENVELOPE, ApiDocsText.errorEnvelope());
       docs.schemas().forEach(components::addSchemas);
+      Operations.sharedResponses().forEach(components::addResponses);
       Paths paths = new Paths();
       for (Endpoint endpoint : docs.endpoints()) {
         for (String path : endpoint.paths()) {

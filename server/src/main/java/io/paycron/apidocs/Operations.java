@@ -119,9 +119,71 @@ final class Operations {
     ApiResponses responses = new ApiResponses().addApiResponse("200", ok);
     errorsOf(endpoint)
         .forEach(
-            (status, when) ->
-                responses.addApiResponse(String.valueOf(status), errorResponse(status, when)));
+            (status, when) -> {
+              ApiResponse answer;
+              if (status < 300) { // e.g. 207: some of a multi-get found
+                answer = new ApiResponse().description(when).content(ok.getContent());
+              } else if (SHARED_ANSWERS.containsKey(when)) {
+                answer = new ApiResponse().$ref(RESPONSES + SHARED_ANSWERS.get(when));
+              } else {
+                answer = errorResponse(status, when);
+              }
+              responses.addApiResponse(String.valueOf(status), answer);
+            });
     return responses;
+  }
+
+  /** The error answers many endpoints share, in {@code components/responses}, by name. */
+  static Map<String, ApiResponse> sharedResponses() {
+    Map<String, ApiResponse> shared = new java.util.LinkedHashMap<>();
+    SHARED_STATUSES.forEach(
+        (when, status) -> shared.put(SHARED_ANSWERS.get(when), errorResponse(status, when)));
+    return shared;
+  }
+
+  private static final String RESPONSES = "#/components/responses/";
+  private static final String BAD_REQUEST =
+      "Malformed parameters: a missing field or a value of the wrong type.";
+  private static final String UNAUTHORIZED = "Missing, unknown or expired access token.";
+  private static final String ADMIN_UNAUTHORIZED = "Missing or wrong admin token.";
+  private static final String ADMIN_DISABLED =
+      "The admin API is disabled: `PAYCRON_ADMIN_TOKEN` is not set.";
+  private static final String ADMIN_THROTTLED =
+      "Too many wrong admin tokens from this address (see `Retry-After`).";
+  private static final String METHOD_NOT_ALLOWED = "The route exists, but not with this method.";
+  private static final String TOO_LARGE = "The request body is larger than 1 MiB.";
+  private static final String UNSUPPORTED_TYPE = "The body is neither JSON nor form-encoded.";
+  private static final String DATABASE_UNAVAILABLE =
+      "The database is unavailable for a moment; retry after `Retry-After` seconds.";
+
+  /** Shared answer text → its name in components/responses. */
+  private static final Map<String, String> SHARED_ANSWERS =
+      Map.of(
+          BAD_REQUEST, "BadRequest",
+          UNAUTHORIZED, "Unauthorized",
+          ADMIN_UNAUTHORIZED, "AdminUnauthorized",
+          ADMIN_DISABLED, "AdminDisabled",
+          ADMIN_THROTTLED, "AdminTooManyRequests",
+          METHOD_NOT_ALLOWED, "MethodNotAllowed",
+          TOO_LARGE, "ContentTooLarge",
+          UNSUPPORTED_TYPE, "UnsupportedMediaType",
+          DATABASE_UNAVAILABLE, "DatabaseUnavailable");
+
+  /** Shared answer text → its status, in a fixed order (components are written in it). */
+  private static final Map<String, Integer> SHARED_STATUSES = sharedStatuses();
+
+  private static Map<String, Integer> sharedStatuses() {
+    Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
+    statuses.put(BAD_REQUEST, 400);
+    statuses.put(UNAUTHORIZED, 401);
+    statuses.put(ADMIN_UNAUTHORIZED, 401);
+    statuses.put(ADMIN_DISABLED, 403);
+    statuses.put(METHOD_NOT_ALLOWED, 405);
+    statuses.put(TOO_LARGE, 413);
+    statuses.put(UNSUPPORTED_TYPE, 415);
+    statuses.put(ADMIN_THROTTLED, 429);
+    statuses.put(DATABASE_UNAVAILABLE, 503);
+    return statuses;
   }
 
   /** The statuses an endpoint of this kind can answer, then its own (which may reword them). */
@@ -129,23 +191,23 @@ final class Operations {
     Map<Integer, String> errors = new TreeMap<>();
     boolean reads = endpoint.body != null || !endpoint.query.isEmpty();
     if (reads || VARIABLE.matcher(String.join("", endpoint.paths)).find()) {
-      errors.put(400, "Malformed parameters: a missing field or a value of the wrong type.");
+      errors.put(400, BAD_REQUEST);
     }
     switch (endpoint.access) {
       case PUBLIC -> {}
-      case MERCHANT -> errors.put(401, "Missing, unknown or expired access token.");
+      case MERCHANT -> errors.put(401, UNAUTHORIZED);
       case ADMIN -> {
-        errors.put(401, "Missing or wrong admin token.");
-        errors.put(403, "The admin API is disabled: `PAYCRON_ADMIN_TOKEN` is not set.");
-        errors.put(429, "Too many wrong admin tokens from this address (see `Retry-After`).");
+        errors.put(401, ADMIN_UNAUTHORIZED);
+        errors.put(403, ADMIN_DISABLED);
+        errors.put(429, ADMIN_THROTTLED);
       }
     }
-    errors.put(405, "The route exists, but not with this method.");
+    errors.put(405, METHOD_NOT_ALLOWED);
     if (endpoint.body != null) {
-      errors.put(413, "The request body is larger than 1 MiB.");
-      errors.put(415, "The body is neither JSON nor form-encoded.");
+      errors.put(413, TOO_LARGE);
+      errors.put(415, UNSUPPORTED_TYPE);
     }
-    errors.put(503, "The database is unavailable for a moment; retry after `Retry-After` seconds.");
+    errors.put(503, DATABASE_UNAVAILABLE);
     errors.putAll(endpoint.errors);
     return errors;
   }

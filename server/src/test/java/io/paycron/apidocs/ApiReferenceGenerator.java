@@ -131,8 +131,21 @@ final class ApiReferenceGenerator {
         .path("responses")
         .properties()
         .forEach(
-            r -> line("| " + r.getKey() + " | " + cell(r.getValue().path("description")) + " |"));
+            r ->
+                line(
+                    "| "
+                        + r.getKey()
+                        + " | "
+                        + cell(answer(r.getValue()).path("description"))
+                        + " |"));
     line("");
+  }
+
+  /** A response, or the shared one in components/responses it refers to. */
+  private JsonNode answer(JsonNode response) {
+    return response.has("$ref")
+        ? document.at(response.get("$ref").asString().substring(1))
+        : response;
   }
 
   private static JsonNode resolveArrayItems(JsonNode schema) {
