@@ -56,7 +56,11 @@ class PaycronBillingDocs implements EndpointDocs {
                 List.of(
                     key("plan_id", string("The merchant's id of the plan")),
                     key("name", string("Display name")),
-                    key("amount", integer("Amount per period, in minor units of the currency")),
+                    key(
+                        "amount",
+                        integer(
+                            "Amount per period in minor units of the currency (KRW: won; USD:"
+                                + " cents)")),
                     key("currency", string("ISO 4217 code")),
                     key("interval", oneOf("Billing interval", "day", "week", "month", "year")),
                     key("interval_count", int32("Intervals per period")),
@@ -71,7 +75,11 @@ class PaycronBillingDocs implements EndpointDocs {
             List.of(
                 required("plan_id", string("The merchant's id of the plan")),
                 required("name", string("Display name")),
-                required("amount", integer("Amount per period, more than 0")),
+                required(
+                    "amount",
+                    Types.amount(
+                        "Amount per period, more than 0, in the currency's unit (the answer"
+                            + " gives minor units)")),
                 optional("currency", string("ISO 4217 code (default KRW)")),
                 required("interval", oneOf("Billing interval", "day", "week", "month", "year")),
                 optional("interval_count", int32("Intervals per period (default 1)")),
