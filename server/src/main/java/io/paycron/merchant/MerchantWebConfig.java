@@ -46,7 +46,16 @@ class MerchantWebConfig implements WebMvcConfigurer {
     registry
         .addInterceptor(new AuthInterceptor(tokens))
         .addPathPatterns("/**")
-        .excludePathPatterns("/users/getToken", "/error", "/actuator/**", "/paycron/admin/**");
+        .excludePathPatterns(
+            "/users/getToken",
+            "/error",
+            "/actuator/**",
+            "/paycron/admin/**",
+            // the API documentation is public (API.md §12)
+            "/v3/api-docs",
+            "/v3/api-docs/**",
+            "/swagger-ui.html",
+            "/swagger-ui/**");
     registry
         .addInterceptor(new AdminAuthInterceptor(new AdminToken(properties.adminToken()), throttle))
         .addPathPatterns("/paycron/admin/**");
