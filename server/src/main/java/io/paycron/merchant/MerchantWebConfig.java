@@ -46,7 +46,13 @@ class MerchantWebConfig implements WebMvcConfigurer {
     registry
         .addInterceptor(new AuthInterceptor(tokens))
         .addPathPatterns("/**")
-        .excludePathPatterns("/users/getToken", "/error", "/actuator/**", "/paycron/admin/**");
+        .excludePathPatterns(
+            "/users/getToken",
+            "/error",
+            "/actuator/**",
+            "/paycron/admin/**",
+            "/console",
+            "/console/**");
     registry
         .addInterceptor(new AdminAuthInterceptor(new AdminToken(properties.adminToken()), throttle))
         .addPathPatterns("/paycron/admin/**");
