@@ -332,6 +332,9 @@ class ConsoleBrowserTest {
         if (overflows()) {
           problems.add(where + "the page scrolls sideways");
         }
+        if (width == 400 && page.getKey().matches("overview|payment")) {
+          screenshotAsIs(page.getKey() + "-narrow");
+        }
       }
       screenshot(page.getKey());
     }
@@ -382,11 +385,16 @@ class ConsoleBrowserTest {
   }
 
   private static void screenshot(String name) {
+    Browser.viewport(browser, 1280, 800);
+    screenshotAsIs(name);
+  }
+
+  /** Saves the viewport as it is now, when {@code paycron.screenshots} names a folder. */
+  private static void screenshotAsIs(String name) {
     String target = System.getProperty("paycron.screenshots");
     if (target == null || target.isBlank()) {
       return;
     }
-    Browser.viewport(browser, 1280, 800);
     Path dir = Path.of(target);
     if (!dir.isAbsolute()
         && Path.of("").toAbsolutePath().getFileName().toString().equals("server")) {
