@@ -43,6 +43,24 @@ class ConsoleAdvice {
     return page(request, model, "Not found", e.getMessage());
   }
 
+  /** An id naming no merchant (the console acts for the merchant an object belongs to). */
+  @ExceptionHandler(org.springframework.dao.EmptyResultDataAccessException.class)
+  String noMerchant(HttpServletRequest request, HttpServletResponse response, Model model) {
+    response.setStatus(404);
+    return page(request, model, "Not found", "No such merchant.");
+  }
+
+  /** A refusal of the services the console shares with the API, with the API's message. */
+  @ExceptionHandler(io.paycron.web.ApiException.class)
+  String refused(
+      io.paycron.web.ApiException e,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    response.setStatus(e.httpStatus());
+    return page(request, model, "Not done", e.getMessage());
+  }
+
   @ExceptionHandler(Exception.class)
   String unexpected(
       Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {

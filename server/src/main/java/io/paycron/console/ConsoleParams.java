@@ -10,7 +10,7 @@ import java.util.Optional;
 final class ConsoleParams {
 
   static final int PAGE_SIZE = 50;
-  private static final int MAX_TEXT = 200;
+  private static final int MAX_TEXT = 1000;
 
   private ConsoleParams() {}
 

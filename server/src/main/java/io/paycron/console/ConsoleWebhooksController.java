@@ -72,6 +72,43 @@ class ConsoleWebhooksController {
     return "redirect:" + safeBack(back);
   }
 
+  /** Most failed deliveries one "replay all failed" queues again (press again for more). */
+  static final int REPLAY_ALL_LIMIT = 1000;
+
+  @GetMapping("/console/webhooks/replay-failed")
+  String confirmReplayFailed(
+      @RequestParam(name = "merchant", required = false) String merchant,
+      @RequestParam(name = "url", required = false) String url,
+      Model model) {
+    String merchantId = ConsoleParams.required("merchant", merchant);
+    String target = ConsoleParams.text("url", url);
+    model.addAttribute("merchant", merchantId);
+    model.addAttribute("url", target);
+    model.addAttribute("failed", webhooks.countFailed(merchantId, target));
+    model.addAttribute("limit", REPLAY_ALL_LIMIT);
+    return "console/webhooks-replay-failed";
+  }
+
+  @PostMapping("/console/webhooks/replay-failed")
+  String replayFailed(
+      @RequestParam(name = "merchant", required = false) String merchant,
+      @RequestParam(name = "url", required = false) String url,
+      @RequestAttribute(ConsoleInterceptor.OPERATOR_ATTRIBUTE) String operator,
+      RedirectAttributes redirect) {
+    String merchantId = ConsoleParams.required("merchant", merchant);
+    String target = ConsoleParams.text("url", url);
+    int queued = webhooks.replayFailed(merchantId, target, REPLAY_ALL_LIMIT);
+    audit.record(
+        operator,
+        "replay_failed_webhooks",
+        merchantId,
+        target,
+        queued + " failed deliveries queued again");
+    redirect.addFlashAttribute("notice", queued + " failed deliveries queued again.");
+    redirect.addAttribute("merchant", merchantId);
+    return "redirect:/console/webhooks";
+  }
+
   /** Only a path inside the console: never an open redirect to another site. */
   static String safeBack(String back) {
     return back != null

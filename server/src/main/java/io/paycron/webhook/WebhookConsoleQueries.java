@@ -186,6 +186,38 @@ public class WebhookConsoleQueries {
         .single();
   }
 
+  /** How many deliveries of the merchant (to this URL, when given) gave up: {@code failed}. */
+  public long countFailed(String merchantId, String url) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM webhook_deliveries WHERE merchant_id = :merchant"
+                + " AND status = 'FAILED'"
+                + (url == null ? "" : " AND url = :url"))
+        .param("merchant", merchantId)
+        .param("url", url)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * Replays every failed delivery of the merchant (to this URL, when given), at most {@code limit},
+   * oldest event first; returns how many were queued again.
+   */
+  public int replayFailed(String merchantId, String url, int limit) {
+    List<String> eventIds =
+        jdbc.sql(
+                "SELECT event_id FROM webhook_deliveries WHERE merchant_id = :merchant"
+                    + " AND status = 'FAILED'"
+                    + (url == null ? "" : " AND url = :url")
+                    + " ORDER BY created_at, event_id LIMIT :limit")
+            .param("merchant", merchantId)
+            .param("url", url)
+            .param("limit", limit)
+            .query(String.class)
+            .list();
+    eventIds.forEach(id -> replay(merchantId, id));
+    return eventIds.size();
+  }
+
   /**
    * Sends the event again now, as the merchant's replay call does.
    *

@@ -317,6 +317,7 @@ class ConsoleBrowserTest {
         "subscription",
         "/console/subscription?merchant=" + merchantId() + "&subscription_id=" + subscriptionId);
     pages.put("webhooks", "/console/webhooks");
+    pages.put("webhooks-replay-failed", "/console/webhooks/replay-failed?merchant=" + merchantId());
     pages.put("audit", "/console/audit");
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> page : pages.entrySet()) {
