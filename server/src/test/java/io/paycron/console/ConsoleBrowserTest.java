@@ -8,9 +8,6 @@ import io.paycron.support.Cards;
 import io.paycron.support.TestDatabase;
 import io.paycron.support.TestServer;
 import io.paycron.support.WebhookReceiver;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,7 +37,6 @@ class ConsoleBrowserTest {
 
   static final String OPERATOR = "ops";
   static final String PASSWORD = "correct horse battery staple";
-  private static final Pattern CARD = Pattern.compile("\\d{4}-?\\d{4}-?\\d{4}-?\\d{4}");
   private static final Set<String> CARDS_USED =
       Set.of(Cards.APPROVE.replace("-", ""), Cards.STOLEN.replace("-", ""));
 
@@ -328,9 +321,11 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.tagName("main"))).as(where + "main").hasSize(1);
         assertThat(browser.findElements(By.tagName("nav"))).as(where + "nav").isNotEmpty();
         assertThat(browser.getTitle()).as(where + "title").contains("Paycron console");
-        unmaskedCards().forEach(c -> problems.add(where + "unmasked card " + c));
-        unlabelledControls().forEach(c -> problems.add(where + "control without label: " + c));
-        if (overflows()) {
+        PageChecks.unmaskedCards(browser, CARDS_USED)
+            .forEach(c -> problems.add(where + "unmasked card " + c));
+        PageChecks.unlabelledControls(browser)
+            .forEach(c -> problems.add(where + "control without label: " + c));
+        if (PageChecks.overflows(browser)) {
           problems.add(where + "the page scrolls sideways");
         }
         if (width == 400 && page.getKey().matches("overview|payment")) {
@@ -354,58 +349,12 @@ class ConsoleBrowserTest {
         .single();
   }
 
-  private static List<String> unmaskedCards() {
-    List<String> found = new ArrayList<>();
-    Matcher m = CARD.matcher(browser.getPageSource());
-    while (m.find()) {
-      if (CARDS_USED.contains(m.group().replace("-", ""))) {
-        found.add(m.group());
-      }
-    }
-    return found;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> unlabelledControls() {
-    return (List<String>)
-        browser.executeScript(
-            """
-            return Array.from(document.querySelectorAll('input, select, textarea'))
-              .filter(e => e.type !== 'hidden')
-              .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
-                && !e.getAttribute('aria-labelledby'))
-              .map(e => e.outerHTML);""");
-  }
-
-  /** Only a table's own scrolling wrapper may be wider than the screen. */
-  private static boolean overflows() {
-    return (Boolean)
-        browser.executeScript(
-            "return document.body.scrollWidth > window.innerWidth"
-                + " || document.documentElement.scrollWidth > window.innerWidth;");
-  }
-
   private static void screenshot(String name) {
     Browser.viewport(browser, 1280, 800);
     screenshotAsIs(name);
   }
 
-  /** Saves the viewport as it is now, when {@code paycron.screenshots} names a folder. */
   private static void screenshotAsIs(String name) {
-    String target = System.getProperty("paycron.screenshots");
-    if (target == null || target.isBlank()) {
-      return;
-    }
-    Path dir = Path.of(target);
-    if (!dir.isAbsolute()
-        && Path.of("").toAbsolutePath().getFileName().toString().equals("server")) {
-      dir = Path.of("..").resolve(dir); // maven runs the tests in server/
-    }
-    try {
-      Files.createDirectories(dir);
-      Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    PageChecks.screenshot(browser, name);
   }
 }
