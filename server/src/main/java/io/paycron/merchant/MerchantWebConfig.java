@@ -55,7 +55,10 @@ class MerchantWebConfig implements WebMvcConfigurer {
             "/v3/api-docs",
             "/v3/api-docs/**",
             "/swagger-ui.html",
-            "/swagger-ui/**");
+            "/swagger-ui/**",
+            // the console has its own login (console.ConsoleInterceptor)
+            "/console",
+            "/console/**");
     registry
         .addInterceptor(new AdminAuthInterceptor(new AdminToken(properties.adminToken()), throttle))
         .addPathPatterns("/paycron/admin/**");
