@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Plans, subscriptions and test clocks (API.md §10, §12; docs/subscriptions.md). */
 @Component
-@Order(11)
+@Order(12)
 class PaycronBillingDocs implements EndpointDocs {
 
   private static final String SUBSCRIPTION_ID = "The subscription's id (`subscription_id`).";

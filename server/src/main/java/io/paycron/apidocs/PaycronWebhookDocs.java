@@ -47,12 +47,39 @@ class PaycronWebhookDocs implements EndpointDocs {
             Types.object(
                 "One try to deliver an event.",
                 List.of(
+                    key(
+                        "endpoint_id",
+                        string(
+                            "The endpoint it went to; empty for the legacy target (notice_url or"
+                                + " the default URL)")),
                     key("attempt", int32("1 for the first try")),
                     key("started_at", seconds("When it was sent")),
                     key("duration_ms", integer("How long the receiver took, milliseconds")),
                     key("status_code", nullable(int32("HTTP status answered; null if none"))),
                     key("error", nullable(string("Why it failed (timeout, connection refused…)"))),
                     key("response_body", nullable(string("The receiver's answer, truncated"))))));
+    String delivery =
+        docs.schema(
+            "WebhookDelivery",
+            Types.object(
+                "Where an event's delivery to one target stands.",
+                List.of(
+                    key(
+                        "endpoint_id",
+                        string(
+                            "The endpoint; empty for the legacy target (notice_url or default URL)")),
+                    key("url", string("Where it is sent")),
+                    key(
+                        "status",
+                        oneOf(
+                            "`paused`: its endpoint was disabled or deleted (sent again on replay)",
+                            "pending",
+                            "delivering",
+                            "delivered",
+                            "failed",
+                            "paused")),
+                    key("attempts", int32("Tries so far")),
+                    key("delivered_at", seconds("When a 2xx was received; 0 before")))));
     String event =
         docs.schema(
             "WebhookEvent",
@@ -70,14 +97,19 @@ class PaycronWebhookDocs implements EndpointDocs {
                     key(
                         "status",
                         oneOf(
-                            "Delivery state; `no_url` when there was nowhere to send it",
+                            "Delivery state of the legacy target (else of the first endpoint);"
+                                + " `no_url` when there was nowhere to send it",
                             "pending",
                             "delivering",
                             "delivered",
                             "failed",
+                            "paused",
                             "no_url")),
                     key("url", nullable(string("Where it is sent"))),
                     key("delivered_at", seconds("When a 2xx was received")),
+                    key(
+                        "deliveries",
+                        arrayOf(ref(delivery), "One per target: legacy and endpoints")),
                     key("attempts", arrayOf(ref(attempt), "Every try, oldest first")))));
 
     docs.get("/paycron/v1/webhook")
@@ -95,7 +127,15 @@ class PaycronWebhookDocs implements EndpointDocs {
     docs.post("/paycron/v1/webhook/rotate_secret")
         .tag(tag)
         .summary("Rotate the signing secret")
-        .description("No request body. Answers the new secret.")
+        .description(
+            "Answers the new secret. During the overlap both the old and the new secret sign"
+                + " (`webhook-signature` carries one `v1,` entry each), so receivers can switch"
+                + " at any time within it.")
+        .body(
+            List.of(
+                Field.optional(
+                    "overlap_seconds",
+                    integer("How long the previous secret still signs: 0–604800, default 86400"))))
         .returns(ref(settings));
 
     docs.get("/paycron/v1/events")
@@ -108,9 +148,10 @@ class PaycronWebhookDocs implements EndpointDocs {
         .tag(tag)
         .summary("Send an event again")
         .description(
-            "Queues the event for delivery now (to the merchant's webhook URL if it never had a"
-                + " delivery). No request body. Refused with HTTP 200, code 1, when no URL is set"
-                + " or the event is being sent right now.")
+            "Queues every target of the event for delivery now (the merchant's webhook URL if it"
+                + " never had a delivery). No request body. Refused with HTTP 200, code 1, when no"
+                + " URL is set, or every target is being sent right now or belongs to a disabled"
+                + " endpoint.")
         .returns(ref(event))
         .error(404, "No such event.");
   }

@@ -136,6 +136,20 @@ class ApiDocsMatchAnswersTest {
     String impUid = paid.response().get("imp_uid").asString();
     assertMatches(
         "GET", "/paycron/v1/events", client.get("/paycron/v1/events?object_id=" + impUid));
+    ApiClient.Answer endpoint =
+        post(
+            "/paycron/v1/webhook_endpoints",
+            Map.of("url", "http://127.0.0.1:9/endpoint", "event_types", List.of("payment.*")));
+    assertMatches("POST", "/paycron/v1/webhook_endpoints", endpoint);
+    assertMatches(
+        "GET",
+        "/paycron/v1/webhook_endpoints/{endpoint_id}",
+        client.get(
+            "/paycron/v1/webhook_endpoints/" + endpoint.response().get("endpoint_id").asString()));
+    assertMatches(
+        "POST",
+        "/paycron/v1/events/replay",
+        post("/paycron/v1/events/replay", Map.of("from", 0, "to", 4_000_000_000L)));
 
     ApiClient admin = new ApiClient(server.baseUrl(), "Bearer " + ADMIN_TOKEN);
     ApiClient.Answer created = admin.postJson("/paycron/admin/v1/merchants", Map.of("name", "Doc"));
