@@ -64,7 +64,8 @@ final class ConsoleParams {
     }
     try {
       return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toEpochMilli();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | ArithmeticException e) {
+      // ArithmeticException: a year like +999999999 parses but has no epoch milliseconds
       throw new ConsoleAdvice.BadFilter(name + ": a date and time like 2026-12-03T14:30 (UTC)");
     }
   }
