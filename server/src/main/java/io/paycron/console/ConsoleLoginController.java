@@ -44,8 +44,7 @@ class ConsoleLoginController {
     }
     Optional<String> operator = operators.authenticate(name, password);
     if (operator.isEmpty()) {
-      audit.record(
-          name.length() > 64 ? name.substring(0, 64) : name, "login_failed", null, null, address);
+      audit.record(operators.recordableName(name), "login_failed", null, null, address);
       response.setStatus(401);
       model.addAttribute("error", "Wrong name or password.");
       model.addAttribute("username", name);

@@ -89,6 +89,40 @@ class ConsoleLoginThrottleTest {
         .contains("198.51.100.9");
   }
 
+  @Test
+  void failedLoginsRecordOnlyNamesOfExistingOperators() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    String[] session = loginPage(client);
+    for (String name :
+        new String[] {
+          "alice\r\n2026-12-03 INFO forged line", "correct horse battery staple", "nobody"
+        }) {
+      String form =
+          "username="
+              + URLEncoder.encode(name, StandardCharsets.UTF_8)
+              + "&password=wrong-password-here&_csrf="
+              + session[1];
+      assertThat(client.send(login(session[0], "192.0.2.44", form), ofString()).statusCode())
+          .isEqualTo(401);
+    }
+    String form =
+        "username="
+            + ConsoleBrowserTest.OPERATOR
+            + "&password=wrong-password-here&_csrf="
+            + session[1];
+    assertThat(client.send(login(session[0], "192.0.2.44", form), ofString()).statusCode())
+        .isEqualTo(401);
+    assertThat(
+            server
+                .jdbc()
+                .sql("SELECT operator FROM audit_log WHERE action = 'login_failed' AND detail = ?")
+                .param("192.0.2.44")
+                .query(String.class)
+                .list())
+        .containsExactlyInAnyOrder(
+            "(invalid name)", "(invalid name)", "(invalid name)", ConsoleBrowserTest.OPERATOR);
+  }
+
   private static HttpResponse.BodyHandler<String> ofString() {
     return HttpResponse.BodyHandlers.ofString();
   }
