@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.paycron.ObservabilityProperties;
 import io.paycron.clock.ScopedClock;
+import io.paycron.common.BackgroundReading;
 import io.paycron.common.CachedReading;
 import io.paycron.gateway.ChargeOutcome;
 import java.time.Duration;
@@ -68,23 +69,30 @@ class ScheduleMetrics {
     }
     long cacheMs = properties.metrics().gaugeCacheMs();
     long thresholdMs = properties.lateSchedule().threshold().toMillis();
-    CachedReading due =
-        new CachedReading(cacheMs, () -> backlog.backlog(clock.millis(), Long.MIN_VALUE).due());
-    CachedReading late =
-        new CachedReading(
+    // one read of the due index answers both gauges
+    BackgroundReading<ScheduleBacklogRepository.Backlog> waiting =
+        new BackgroundReading<>(
+            "paycron.schedules.due/late",
             cacheMs,
+            CachedReading.WAIT_MS,
             () -> {
-              long lateBefore = clock.millis() - thresholdMs;
-              return backlog.backlog(lateBefore, lateBefore).due();
+              long now = clock.millis();
+              return backlog.backlog(now, now - thresholdMs);
             });
-    Gauge.builder("paycron.schedules.due", due, CachedReading::get)
+    Gauge.builder("paycron.schedules.due", waiting, r -> count(r, false))
         .strongReference(true) // the registry alone holds the reading
         .description("Schedules whose schedule_at has come and that no node has claimed yet")
         .register(registry);
-    Gauge.builder("paycron.schedules.late", late, CachedReading::get)
-        .strongReference(true) // the registry alone holds the reading
+    Gauge.builder("paycron.schedules.late", waiting, r -> count(r, true))
+        .strongReference(true)
         .description("Due schedules still unclaimed longer than the late threshold")
         .register(registry);
+  }
+
+  private static double count(
+      BackgroundReading<ScheduleBacklogRepository.Backlog> reading, boolean late) {
+    ScheduleBacklogRepository.Backlog backlog = reading.get();
+    return backlog == null ? Double.NaN : late ? backlog.late() : backlog.due();
   }
 
   /** A batch claimed at {@code sentAt} (the clock that claimed it, as its schedule_at is). */
