@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The scheduler's meters: schedules claimed and executed (by outcome), the lag from a schedule's
- * due time to its charge going out, and the due and late schedules still waiting (docs/metrics.md).
+ * due time to its claim, and the due and late schedules still waiting (docs/metrics.md). The lag
+ * ends at the claim, not at the gateway call: the claim is where the scheduler is behind or not;
+ * the gateway's own time is {@code paycron.gateway.latency}.
  */
 @Component
 class ScheduleMetrics {
@@ -61,7 +63,7 @@ class ScheduleMetrics {
             .register(registry);
     this.lag =
         Timer.builder("paycron.schedule.lag")
-            .description("From a schedule's due time to its charge being sent to the gateway")
+            .description("From a schedule's due time to its claim by a node")
             .serviceLevelObjectives(LAG_BUCKETS)
             .register(registry);
     for (String outcome : List.of(PAID, FAILED, UNKNOWN, NOT_CHARGED)) {
@@ -95,11 +97,13 @@ class ScheduleMetrics {
     return backlog == null ? Double.NaN : late ? backlog.late() : backlog.due();
   }
 
-  /** A batch claimed at {@code sentAt} (the clock that claimed it, as its schedule_at is). */
-  void claimed(List<Long> dueTimes, long sentAt) {
+  /**
+   * A committed claim at {@code claimedAt} (on the clock that claimed it, as its schedule_at is).
+   */
+  void claimed(List<Long> dueTimes, long claimedAt) {
     claimed.increment(dueTimes.size());
     for (long dueAt : dueTimes) {
-      lag.record(Math.max(0, sentAt - dueAt), TimeUnit.MILLISECONDS);
+      lag.record(Math.max(0, claimedAt - dueAt), TimeUnit.MILLISECONDS);
     }
   }
 
