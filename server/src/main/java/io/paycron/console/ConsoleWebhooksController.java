@@ -101,12 +101,14 @@ class ConsoleWebhooksController {
     return "redirect:" + safeBack(back);
   }
 
-  /** Enables a disabled endpoint again, clearing its failure record; paused deliveries wait. */
+  /**
+   * Enables a disabled endpoint again, clearing its failure record; paused deliveries wait. Then
+   * the merchant's webhook page, where the endpoint and its replay are.
+   */
   @PostMapping("/console/webhooks/enable")
   String enable(
       @RequestParam(name = "merchant", required = false) String merchant,
       @RequestParam(name = "endpoint", required = false) String endpoint,
-      @RequestParam(name = "back", required = false) String back,
       @RequestAttribute(ConsoleInterceptor.OPERATOR_ATTRIBUTE) String operator,
       RedirectAttributes redirect) {
     String merchantId = ConsoleParams.required("merchant", merchant);
@@ -122,7 +124,8 @@ class ConsoleWebhooksController {
     } catch (ApiException e) {
       redirect.addFlashAttribute("error", "Not enabled: " + e.getMessage());
     }
-    return "redirect:" + safeBack(back);
+    redirect.addAttribute("merchant", merchantId);
+    return "redirect:/console/webhooks";
   }
 
   /** The endpoint filter: blank = every target, {@value #LEGACY} = the legacy target. */
