@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +70,13 @@ class ConsoleBrowserTest {
                 "paycron.webhook.disable-after-seconds",
                 "60"));
     api = server.sandboxClient();
-    seed();
+    ConsoleSeed.Data data = ConsoleSeed.seed(server, api, receiver);
+    endpointId = data.endpointId();
+    paidImpUid = data.paidImpUid();
+    failedImpUid = data.failedImpUid();
+    pendingUid = data.pendingUid();
+    customerUid = data.customerUid();
+    subscriptionId = data.subscriptionId();
     browser = Browser.start();
   }
 
@@ -86,105 +91,6 @@ class ConsoleBrowserTest {
     if (receiver != null) {
       receiver.close();
     }
-  }
-
-  /**
-   * A paid payment, a failed one whose webhook the receiver refused (at its notice_url and at an
-   * endpoint that keeps failing), a pending schedule, a subscription.
-   */
-  private static void seed() {
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    endpointId =
-        ok(api.postJson(
-                "/paycron/v1/webhook_endpoints",
-                Map.of(
-                    "url",
-                    receiver.url("/endpoint/" + id),
-                    "event_types",
-                    List.of("payment.*"),
-                    "description",
-                    "Billing system")))
-            .get("endpoint_id")
-            .asString();
-    customerUid = "cus_ok_" + id;
-    String stolen = "cus_stolen_" + id;
-    ok(api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.APPROVE)));
-    ok(api.postJson("/subscribe/customers/" + stolen, Cards.card(Cards.STOLEN)));
-    paidImpUid =
-        ok(api.postJson(
-                "/subscribe/payments/again",
-                Map.of(
-                    "customer_uid",
-                    customerUid,
-                    "merchant_uid",
-                    "paid_" + id,
-                    "amount",
-                    8900,
-                    "name",
-                    "Monthly plan")))
-            .get("imp_uid")
-            .asString();
-    failedImpUid =
-        ok(api.postJson(
-                "/subscribe/payments/again",
-                Map.of(
-                    "customer_uid",
-                    stolen,
-                    "merchant_uid",
-                    "failed_" + id,
-                    "amount",
-                    4900,
-                    "name",
-                    "Monthly plan",
-                    "notice_url",
-                    receiver.url("/hooks/" + id))))
-            .get("imp_uid")
-            .asString();
-    pendingUid = "next_" + id;
-    ok(
-        api.postJson(
-            "/subscribe/payments/schedule",
-            Map.of(
-                "customer_uid",
-                customerUid,
-                "schedules",
-                List.of(
-                    Map.of(
-                        "merchant_uid",
-                        pendingUid,
-                        "schedule_at",
-                        server.clock().millis() / 1000 + 3600,
-                        "amount",
-                        8900)))));
-    ok(
-        api.postJson(
-            "/paycron/v1/plans",
-            Map.of(
-                "plan_id", "basic_" + id, "name", "Basic", "amount", 8900, "interval", "month")));
-    subscriptionId = "sub_" + id;
-    ok(
-        api.postJson(
-            "/paycron/v1/subscriptions",
-            Map.of(
-                "subscription_id",
-                subscriptionId,
-                "customer_uid",
-                customerUid,
-                "plan_id",
-                "basic_" + id,
-                "anchor_at",
-                server.clock().millis() / 1000 + 86_400)));
-    // the receiver refused the failed payment's webhook once: it waits for its retry
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                !receiver.receivedOn("/hooks/" + id).isEmpty()
-                    && server
-                        .bean(io.paycron.webhook.WebhookAdminQueries.class)
-                        .endpoints(merchantId(), false)
-                        .stream()
-                        .allMatch(e -> e.failingSince() != null));
   }
 
   private static tools.jackson.databind.JsonNode ok(ApiClient.Answer answer) {
@@ -207,7 +113,19 @@ class ConsoleBrowserTest {
     WebElement page = browser.findElement(By.tagName("html"));
     element.click();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    // the old page is gone once its element is stale; Chromium may instead say its node "does
+    // not belong to the document" while the navigation is under way: gone too
+    wait.until(
+        d -> {
+          try {
+            page.isEnabled();
+            return false;
+          } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+          } catch (org.openqa.selenium.WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong");
+          }
+        });
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d ->
