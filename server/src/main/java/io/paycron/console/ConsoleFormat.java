@@ -30,6 +30,10 @@ class ConsoleFormat {
     return epochMillis <= 0 ? "—" : TIME.format(Instant.ofEpochMilli(epochMillis));
   }
 
+  public String time(Instant instant) {
+    return instant == null ? "—" : TIME.format(instant);
+  }
+
   public String money(long minorUnits, String currency) {
     return NumberFormat.getIntegerInstance(Locale.ROOT).format(minorUnits)
         + " "
