@@ -162,11 +162,16 @@ public class WebhookDispatcher implements SmartLifecycle {
   private void renewHeldLeases(long now) {
     long soon = now + 15_000;
     long renewed = now + lease().toMillis();
+    // held first, then the database: a send finishing in between reports the renewed lease (or,
+    // finished before, is not renewed in the database), so its result still matches its row
     List<WebhookRepository.Key> ending =
-        held.entrySet().stream().filter(e -> e.getValue() < soon).map(Map.Entry::getKey).toList();
+        held.entrySet().stream()
+            .filter(e -> e.getValue() < soon)
+            .map(Map.Entry::getKey)
+            .filter(key -> held.replace(key, renewed) != null)
+            .toList();
     if (!ending.isEmpty()) {
       webhooks.renewLeases(ending, renewed);
-      ending.forEach(key -> held.replace(key, renewed));
     }
   }
 
@@ -232,6 +237,7 @@ public class WebhookDispatcher implements SmartLifecycle {
   /** What one send came back with, waiting to be written to the delivery log. */
   private record Result(
       WebhookRepository.Claimed delivery,
+      long heldUntil,
       long startedAt,
       long durationMs,
       Integer statusCode,
@@ -256,9 +262,17 @@ public class WebhookDispatcher implements SmartLifecycle {
       String error,
       String responseBody,
       Endpoint endpoint) {
-    results.add(new Result(delivery, startedAt, durationMs, statusCode, error, responseBody));
+    Long heldUntil = held.remove(key(delivery));
+    results.add(
+        new Result(
+            delivery,
+            heldUntil == null ? Long.MAX_VALUE : heldUntil,
+            startedAt,
+            durationMs,
+            statusCode,
+            error,
+            responseBody));
     metrics.attempt(statusCode, error);
-    held.remove(key(delivery));
     endpoint.done();
     wake();
   }
@@ -300,7 +314,8 @@ public class WebhookDispatcher implements SmartLifecycle {
                   r.error(),
                   r.responseBody()),
               status,
-              retryIn == null ? now : now + retryIn.toMillis()));
+              retryIn == null ? now : now + retryIn.toMillis(),
+              r.heldUntil()));
     }
     try {
       List<WebhookEndpointRepository.Health> health = EndpointHealth.of(finished);

@@ -204,13 +204,25 @@ class WebhookRepository {
         .toList();
   }
 
-  /** One finished send: its log entry and where the delivery stands after it. */
-  record Finished(String merchantId, Attempt attempt, DeliveryStatus status, long nextAttemptAt) {}
+  /**
+   * One finished send: its log entry, where the delivery stands after it, and the end of the lease
+   * the sender held it under (its claim).
+   */
+  record Finished(
+      String merchantId,
+      Attempt attempt,
+      DeliveryStatus status,
+      long nextAttemptAt,
+      long heldUntil) {}
 
   /**
-   * Writes finished sends in two round trips. A delivered event never goes back to pending (a late
-   * failure of a duplicate send changes nothing), and a log number already taken by such a
-   * duplicate is not written twice.
+   * Writes finished sends in two round trips. A result applies only to the row its sender claimed:
+   * still claimed (delivering, or paused meanwhile), with the attempt count it was claimed with and
+   * no newer lease; a stale result (its lease ended and another claim took the row) changes
+   * nothing, so it never overwrites the newer claim's lease or attempt number. A delivered event
+   * never goes back to pending. A failure stays paused when the delivery was paused meanwhile, or
+   * when its endpoint is disabled or deleted by now (a disable that committed after the event read
+   * the endpoint as enabled): it waits for a replay rather than retrying for days.
    */
   void finishAll(List<Finished> finished, long now) {
     named.batchUpdate(
@@ -241,7 +253,8 @@ class WebhookRepository {
             .text("new_status")
             .integer("attempt")
             .bigint("next")
-            .bigint("delivered");
+            .bigint("delivered")
+            .bigint("held");
     for (Finished f : finished) {
       rows.add(
           f.merchantId(),
@@ -250,12 +263,17 @@ class WebhookRepository {
           f.status().name(),
           f.attempt().attempt(),
           f.nextAttemptAt(),
-          f.status() == DeliveryStatus.DELIVERED ? now : 0L);
+          f.status() == DeliveryStatus.DELIVERED ? now : 0L,
+          f.heldUntil());
     }
     jdbc.sql(
-            // a delivery paused meanwhile (its endpoint was disabled) stays paused unless delivered
-            "UPDATE webhook_deliveries SET status = CASE WHEN webhook_deliveries.status ="
-                + " 'PAUSED' AND v.new_status <> 'DELIVERED' THEN 'PAUSED' ELSE v.new_status END,"
+            "UPDATE webhook_deliveries SET status = CASE"
+                + " WHEN v.new_status = 'DELIVERED' THEN v.new_status"
+                + " WHEN webhook_deliveries.status = 'PAUSED' THEN 'PAUSED'"
+                + " WHEN v.ep <> '' AND NOT EXISTS (SELECT 1 FROM webhook_endpoints we"
+                + " WHERE we.merchant_id = v.m AND we.endpoint_id = v.ep AND we.enabled)"
+                + " THEN 'PAUSED'"
+                + " ELSE v.new_status END,"
                 + " attempts = v.attempt,"
                 + " next_attempt_at = v.next, lease_until = NULL, updated_at = :now,"
                 + " delivered_at = v.delivered FROM "
@@ -263,7 +281,10 @@ class WebhookRepository {
                 + " WHERE webhook_deliveries.merchant_id = v.m"
                 + " AND webhook_deliveries.event_id = v.id"
                 + " AND webhook_deliveries.endpoint_id = v.ep"
-                + " AND webhook_deliveries.status <> 'DELIVERED'")
+                + " AND webhook_deliveries.status IN ('DELIVERING', 'PAUSED')"
+                + " AND webhook_deliveries.attempts = v.attempt - 1"
+                + " AND (webhook_deliveries.lease_until IS NULL"
+                + " OR webhook_deliveries.lease_until <= v.held)")
         .param("now", now)
         .params(rows.params(dialect))
         .update();
@@ -272,13 +293,16 @@ class WebhookRepository {
   /** A delivery's key. */
   record Key(String merchantId, String eventId, String endpointId) {}
 
-  /** Extends the leases of deliveries this node still holds. */
+  /**
+   * Extends the leases of deliveries this node still holds, paused ones too (paused while being
+   * sent: the lease says they are still in flight).
+   */
   void renewLeases(List<Key> keys, long leaseUntil) {
     named.batchUpdate(
         """
         UPDATE webhook_deliveries SET lease_until = :lease
         WHERE merchant_id = :merchant AND event_id = :id AND endpoint_id = :endpoint
-          AND status = 'DELIVERING'""",
+          AND (status = 'DELIVERING' OR (status = 'PAUSED' AND lease_until IS NOT NULL))""",
         keys.stream()
             .map(
                 k ->
@@ -326,6 +350,7 @@ class WebhookRepository {
             UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = :now,
                 lease_until = NULL, updated_at = :now
             WHERE merchant_id = :merchant AND event_id = :id AND status <> 'DELIVERING'
+              AND (lease_until IS NULL OR lease_until < :now)
               AND (endpoint_id = '' OR endpoint_id IN (SELECT endpoint_id FROM webhook_endpoints
                   WHERE merchant_id = :merchant AND enabled))""")
         .param("now", now)
