@@ -1,5 +1,6 @@
 package io.paycron.webhook;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,14 @@ public class WebhookConsoleQueries {
   private final JdbcClient jdbc;
   private final WebhookDeliveryLog deliveries;
   private final WebhookReplays replays;
+  private final Clock clock;
 
-  WebhookConsoleQueries(JdbcClient jdbc, WebhookDeliveryLog deliveries, WebhookReplays replays) {
+  WebhookConsoleQueries(
+      JdbcClient jdbc, WebhookDeliveryLog deliveries, WebhookReplays replays, Clock clock) {
     this.jdbc = jdbc;
     this.deliveries = deliveries;
     this.replays = replays;
+    this.clock = clock;
   }
 
   /**
@@ -149,7 +153,9 @@ public class WebhookConsoleQueries {
   public int countReplayable(
       String merchantId, String endpointId, Instant from, Instant to, boolean failedOnly) {
     return deliveries.countReplayable(
-        range(merchantId, endpointId, from, to, failedOnly), WebhookReplays.MAX_PER_CALL + 1);
+        range(merchantId, endpointId, from, to, failedOnly),
+        WebhookReplays.MAX_PER_CALL + 1,
+        clock.millis()); // as the replay itself counts: sends still in flight are left out
   }
 
   /**
