@@ -5,34 +5,23 @@ import java.util.function.LongSupplier;
 /**
  * A number read from the database at most once per {@code maxAgeMs}, however often it is asked for:
  * a gauge behind a COUNT must not cost a query per scrape when several Prometheus servers scrape
- * every node. Age is measured on the monotonic timer (a test's frozen clock would keep a reading
- * forever). A failed read keeps the last value and is tried again at the next scrape.
+ * every node. It is read in the background and never holds a scrape up for long: see {@link
+ * BackgroundReading}. NaN until the first read succeeds.
  */
 public final class CachedReading {
 
-  private final LongSupplier read;
-  private final long maxAgeNanos;
-  private long value;
-  private long readAtNanos;
-  private boolean fresh;
+  /** How long a scrape waits for a read under way before it answers the last value. */
+  public static final long WAIT_MS = 1_000;
+
+  private final BackgroundReading<Long> reading;
 
   public CachedReading(long maxAgeMs, LongSupplier read) {
-    this.read = read;
-    this.maxAgeNanos = maxAgeMs * 1_000_000;
+    this.reading = new BackgroundReading<>("gauge", maxAgeMs, WAIT_MS, read::getAsLong);
   }
 
-  /** The value, read again first when the last reading is older than the maximum age. */
-  public synchronized double get() {
-    long now = System.nanoTime();
-    if (!fresh || now - readAtNanos >= maxAgeNanos) {
-      try {
-        value = read.getAsLong();
-        readAtNanos = now;
-        fresh = true;
-      } catch (RuntimeException e) {
-        return fresh ? value : Double.NaN; // the database is away: readiness says so
-      }
-    }
-    return value;
+  /** The last value read, a fresh one if it can be had within {@link #WAIT_MS}. */
+  public double get() {
+    Long value = reading.get();
+    return value == null ? Double.NaN : value;
   }
 }

@@ -1,5 +1,6 @@
 package io.paycron.console;
 
+import io.paycron.webhook.WebhookConsoleQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -23,10 +24,21 @@ class ConsoleAdvice {
 
   private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);
 
+  private final WebhookConsoleQueries webhooks;
+
+  ConsoleAdvice(WebhookConsoleQueries webhooks) {
+    this.webhooks = webhooks;
+  }
+
   @ModelAttribute
   void common(HttpServletRequest request, Model model) {
     model.addAttribute("csrf", ConsoleSession.csrfToken(request));
-    model.addAttribute("operator", request.getAttribute(ConsoleInterceptor.OPERATOR_ATTRIBUTE));
+    Object operator = request.getAttribute(ConsoleInterceptor.OPERATOR_ATTRIBUTE);
+    model.addAttribute("operator", operator);
+    if (operator != null) {
+      // the banner of the layout; not for the login page
+      model.addAttribute("disabledEndpoints", webhooks.disabledAfterFailing());
+    }
   }
 
   @ExceptionHandler(BadFilter.class)

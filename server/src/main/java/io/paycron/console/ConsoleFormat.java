@@ -34,6 +34,10 @@ class ConsoleFormat {
     return epochMillis <= 0 ? "—" : TIME.format(Instant.ofEpochMilli(epochMillis));
   }
 
+  public String time(Instant instant) {
+    return instant == null ? "—" : TIME.format(instant);
+  }
+
   /** "100.00 USD", "10,000 KRW": minor units shown in the currency's major unit, as on the API. */
   public String money(long minorUnits, String currency) {
     Currency known = currency(currency);

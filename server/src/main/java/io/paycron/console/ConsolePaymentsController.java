@@ -74,7 +74,7 @@ class ConsolePaymentsController {
     model.addAttribute("p", detail.payment());
     model.addAttribute(
         "deliveries",
-        webhooks.list(detail.payment().merchantId(), detail.payment().impUid(), null, 20, 0));
+        webhooks.deliveriesOf(detail.payment().merchantId(), detail.payment().impUid(), 50));
     return "console/payment";
   }
 

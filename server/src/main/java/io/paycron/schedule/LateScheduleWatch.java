@@ -32,8 +32,6 @@ public class LateScheduleWatch implements SmartLifecycle {
 
   static final String EVENT_TYPE = "schedule.late";
   private static final Logger log = LoggerFactory.getLogger(LateScheduleWatch.class);
-  private static final int PAGE = 200;
-  private static final int MAX_PAGES_PER_CHECK = 25;
 
   private final ScheduleBacklogRepository backlog;
   private final OutboxQueries announced;
@@ -72,17 +70,17 @@ public class LateScheduleWatch implements SmartLifecycle {
         Instant.ofEpochMilli(late.oldestDueAt()));
     int total = 0;
     ScheduleBacklogRepository.Late after = null;
-    for (int page = 0; page < MAX_PAGES_PER_CHECK; page++) {
+    for (int page = 0; page < config.maxPagesPerCheck(); page++) {
       ScheduleBacklogRepository.Late from = after;
       List<ScheduleBacklogRepository.Late> batch = new ArrayList<>();
       Integer emitted =
           transactions.execute(
               tx -> {
-                batch.addAll(backlog.lockLate(lateBefore, from, PAGE));
+                batch.addAll(backlog.lockLate(lateBefore, from, config.pageSize()));
                 return announce(batch);
               });
       total += emitted == null ? 0 : emitted;
-      if (batch.size() < PAGE) {
+      if (batch.size() < config.pageSize()) {
         break;
       }
       after = batch.get(batch.size() - 1);

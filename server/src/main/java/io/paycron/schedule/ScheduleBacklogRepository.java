@@ -51,10 +51,13 @@ class ScheduleBacklogRepository {
   }
 
   /**
-   * Late schedules after {@code after} (keyset order: schedule_at, merchant, merchant_uid), their
-   * rows locked until the transaction ends (PostgreSQL), so two nodes checking at once never both
-   * announce the same one; rows another node holds (checking, or claiming this instant) are
-   * skipped.
+   * Late schedules not announced yet (no schedule.late event for this version) after {@code after}
+   * (keyset order: schedule_at, merchant, merchant_uid), their rows locked until the transaction
+   * ends (PostgreSQL), so two nodes checking at once never both announce the same one; rows another
+   * node holds (checking, or claiming this instant) are skipped. Leaving announced ones out is what
+   * lets every check reach past them: they stay late in the queue, and a check that started from
+   * the oldest would page through the same ones forever and re-lock rows the claimer needs. The
+   * events index (merchant_id, object_id, created_at) finds a schedule's few events.
    */
   List<Late> lockLate(long lateBefore, Late after, int limit) {
     String from =
@@ -70,11 +73,16 @@ class ScheduleBacklogRepository {
                        s.notice_url
                 FROM schedule_queue q JOIN schedules s
                   ON s.merchant_id = q.merchant_id AND s.merchant_uid = q.merchant_uid
-                WHERE q.schedule_at <= :late AND s.status = 'SCHEDULED'"""
+                WHERE q.schedule_at <= :late AND s.status = 'SCHEDULED'
+                  AND NOT EXISTS (SELECT 1 FROM events e
+                                  WHERE e.merchant_id = q.merchant_id
+                                    AND e.object_id = q.merchant_uid
+                                    AND e.type = :type AND e.object_version = s.version)"""
                     + from
                     + " ORDER BY q.schedule_at, q.merchant_id, q.merchant_uid LIMIT :limit"
                     + dialect.skipLocked())
             .param("late", lateBefore)
+            .param("type", LateScheduleWatch.EVENT_TYPE)
             .param("limit", limit);
     if (after != null) {
       sql =

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -94,16 +95,19 @@ public class ScheduleExecutor implements SmartLifecycle {
     long now = clock.millis();
     List<ChargeService.PreparedCharge> toSend = new ArrayList<>();
     List<Long> dueTimes = new ArrayList<>();
+    AtomicInteger notCharged = new AtomicInteger();
     Integer claimed =
         transactions.execute(
             tx -> {
               List<Schedule> batch =
                   schedules.claimDue(now, config.batchSize(), node, now + lease.toMillis());
               batch.forEach(s -> dueTimes.add(s.scheduleAt()));
-              toSend.addAll(prepare(batch, now));
+              toSend.addAll(prepare(batch, now, notCharged));
               return batch.size();
             });
+    // counted once committed: a claim that rolls back claimed and ended nothing
     metrics.claimed(dueTimes, clock.millis());
+    metrics.notCharged(notCharged.get());
     return new Claim(claimed == null ? 0 : claimed, toSend);
   }
 
@@ -118,11 +122,12 @@ public class ScheduleExecutor implements SmartLifecycle {
 
   /**
    * Inside the claim transaction: the payments and attempts for a batch of schedules; those that
-   * failed before reaching the gateway are recorded at once. A schedule learns its payment's
-   * imp_uid when the attempt is recorded (by this node, or by the reconciler if this node dies):
-   * one write of the schedule fewer per execution.
+   * failed before reaching the gateway are recorded at once (and added to {@code notCharged}). A
+   * schedule learns its payment's imp_uid when the attempt is recorded (by this node, or by the
+   * reconciler if this node dies): one write of the schedule fewer per execution.
    */
-  private List<ChargeService.PreparedCharge> prepare(List<Schedule> batch, long now) {
+  private List<ChargeService.PreparedCharge> prepare(
+      List<Schedule> batch, long now, AtomicInteger notCharged) {
     List<ChargeService.ScheduledPreparation> preparations =
         charges.prepareScheduled(
             batch.stream()
@@ -143,7 +148,7 @@ public class ScheduleExecutor implements SmartLifecycle {
       }
     }
     outcomes.apply(failed);
-    metrics.notCharged(failed.size());
+    notCharged.addAndGet(failed.size()); // the caller counts them once the transaction commits
     return toSend;
   }
 
@@ -156,6 +161,7 @@ public class ScheduleExecutor implements SmartLifecycle {
     long leaseUntil = clock.wallInstant().toEpochMilli() + lease.toMillis();
     List<ChargeService.PreparedCharge> toSend = new ArrayList<>();
     List<Long> dueTimes = new ArrayList<>();
+    AtomicInteger notCharged = new AtomicInteger();
     Integer claimed =
         transactions.execute(
             tx -> {
@@ -163,10 +169,11 @@ public class ScheduleExecutor implements SmartLifecycle {
                   testClockSchedules.claimDueOnTestClock(
                       merchantId, testClockId, now, node, leaseUntil);
               batch.forEach(s -> dueTimes.add(s.scheduleAt()));
-              toSend.addAll(prepare(batch, now));
+              toSend.addAll(prepare(batch, now, notCharged));
               return batch.size();
             });
     metrics.claimed(dueTimes, now); // the test clock's time, as its schedule_at is
+    metrics.notCharged(notCharged.get());
     sendAndRecord(toSend);
     return claimed == null ? 0 : claimed;
   }
@@ -179,6 +186,7 @@ public class ScheduleExecutor implements SmartLifecycle {
     long now = clock.millis();
     java.util.concurrent.atomic.AtomicReference<ChargeService.PreparedCharge> charge =
         new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicInteger notCharged = new AtomicInteger();
     Boolean claimed =
         transactions.execute(
             tx -> {
@@ -191,12 +199,13 @@ public class ScheduleExecutor implements SmartLifecycle {
                 return false;
               }
               Schedule schedule = schedules.find(merchantId, merchantUid).orElseThrow();
-              prepare(List.of(schedule), now).forEach(charge::set);
+              prepare(List.of(schedule), now, notCharged).forEach(charge::set);
               return true;
             });
     if (!Boolean.TRUE.equals(claimed)) {
       return java.util.Optional.empty();
     }
+    metrics.notCharged(notCharged.get());
     if (charge.get() != null) {
       sendAndRecord(List.of(charge.get()));
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.paycron.ObservabilityProperties;
 import io.paycron.clock.ScopedClock;
+import io.paycron.common.BackgroundReading;
 import io.paycron.common.CachedReading;
 import io.paycron.gateway.ChargeOutcome;
 import java.time.Duration;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The scheduler's meters: schedules claimed and executed (by outcome), the lag from a schedule's
- * due time to its charge going out, and the due and late schedules still waiting (docs/metrics.md).
+ * due time to its claim, and the due and late schedules still waiting (docs/metrics.md). The lag
+ * ends at the claim, not at the gateway call: the claim is where the scheduler is behind or not;
+ * the gateway's own time is {@code paycron.gateway.latency}.
  */
 @Component
 class ScheduleMetrics {
@@ -60,7 +63,7 @@ class ScheduleMetrics {
             .register(registry);
     this.lag =
         Timer.builder("paycron.schedule.lag")
-            .description("From a schedule's due time to its charge being sent to the gateway")
+            .description("From a schedule's due time to its claim by a node")
             .serviceLevelObjectives(LAG_BUCKETS)
             .register(registry);
     for (String outcome : List.of(PAID, FAILED, UNKNOWN, NOT_CHARGED)) {
@@ -68,30 +71,39 @@ class ScheduleMetrics {
     }
     long cacheMs = properties.metrics().gaugeCacheMs();
     long thresholdMs = properties.lateSchedule().threshold().toMillis();
-    CachedReading due =
-        new CachedReading(cacheMs, () -> backlog.backlog(clock.millis(), Long.MIN_VALUE).due());
-    CachedReading late =
-        new CachedReading(
+    // one read of the due index answers both gauges
+    BackgroundReading<ScheduleBacklogRepository.Backlog> waiting =
+        new BackgroundReading<>(
+            "paycron.schedules.due/late",
             cacheMs,
+            CachedReading.WAIT_MS,
             () -> {
-              long lateBefore = clock.millis() - thresholdMs;
-              return backlog.backlog(lateBefore, lateBefore).due();
+              long now = clock.millis();
+              return backlog.backlog(now, now - thresholdMs);
             });
-    Gauge.builder("paycron.schedules.due", due, CachedReading::get)
+    Gauge.builder("paycron.schedules.due", waiting, r -> count(r, false))
         .strongReference(true) // the registry alone holds the reading
         .description("Schedules whose schedule_at has come and that no node has claimed yet")
         .register(registry);
-    Gauge.builder("paycron.schedules.late", late, CachedReading::get)
-        .strongReference(true) // the registry alone holds the reading
+    Gauge.builder("paycron.schedules.late", waiting, r -> count(r, true))
+        .strongReference(true)
         .description("Due schedules still unclaimed longer than the late threshold")
         .register(registry);
   }
 
-  /** A batch claimed at {@code sentAt} (the clock that claimed it, as its schedule_at is). */
-  void claimed(List<Long> dueTimes, long sentAt) {
+  private static double count(
+      BackgroundReading<ScheduleBacklogRepository.Backlog> reading, boolean late) {
+    ScheduleBacklogRepository.Backlog backlog = reading.get();
+    return backlog == null ? Double.NaN : late ? backlog.late() : backlog.due();
+  }
+
+  /**
+   * A committed claim at {@code claimedAt} (on the clock that claimed it, as its schedule_at is).
+   */
+  void claimed(List<Long> dueTimes, long claimedAt) {
     claimed.increment(dueTimes.size());
     for (long dueAt : dueTimes) {
-      lag.record(Math.max(0, sentAt - dueAt), TimeUnit.MILLISECONDS);
+      lag.record(Math.max(0, claimedAt - dueAt), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -14,9 +14,9 @@ final class EndpointHealth {
 
   private EndpointHealth() {}
 
-  static List<WebhookEndpointRepository.Health> of(List<WebhookRepository.Finished> finished) {
+  static List<WebhookEndpointRepository.Health> of(List<DeliveryResults.Finished> finished) {
     Map<List<String>, WebhookEndpointRepository.Health> byEndpoint = new LinkedHashMap<>();
-    for (WebhookRepository.Finished f : finished) {
+    for (DeliveryResults.Finished f : finished) {
       String endpointId = f.attempt().endpointId();
       if (endpointId.equals(WebhookRepository.LEGACY)) {
         continue;

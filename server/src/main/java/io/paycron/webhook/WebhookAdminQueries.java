@@ -19,6 +19,16 @@ public class WebhookAdminQueries {
 
   public static final int MAX_PAGE_SIZE = 200;
 
+  /**
+   * A filter the caller should show as a bad input (e.g. an unknown status), never as a server
+   * error; the message names the field and the value.
+   */
+  public static final class InvalidFilterException extends IllegalArgumentException {
+    InvalidFilterException(String message) {
+      super(message);
+    }
+  }
+
   private final WebhookEndpointRepository endpoints;
   private final WebhookDeliveryLog deliveries;
   private final WebhookEndpoints endpointService;
@@ -101,21 +111,21 @@ public class WebhookAdminQueries {
         .toList();
   }
 
-  /** Deliveries, newest first, each with its attempt log (response bodies cut). */
+  /**
+   * Deliveries, newest first, each with its attempt log (response bodies cut). Times beyond what
+   * epoch milliseconds hold are clamped; an unknown status throws {@link InvalidFilterException}.
+   */
   public DeliveryPage deliveries(DeliveryFilter filter) {
     int size = Math.max(1, Math.min(MAX_PAGE_SIZE, filter.pageSize()));
-    int page = Math.max(1, filter.page());
-    DeliveryStatus status =
-        filter.status() == null || filter.status().isBlank()
-            ? null
-            : DeliveryStatus.valueOf(filter.status().trim().toUpperCase(Locale.ROOT));
+    int page = Math.max(1, Math.min(1_000_000, filter.page()));
+    DeliveryStatus status = status(filter.status());
     WebhookDeliveryLog.Filter query =
         new WebhookDeliveryLog.Filter(
             blankToNull(filter.merchantId()),
             filter.endpointId(),
             status,
-            filter.from() == null ? 0 : filter.from().toEpochMilli(),
-            filter.to() == null ? Long.MAX_VALUE : filter.to().toEpochMilli(),
+            millis(filter.from(), 0),
+            millis(filter.to(), Long.MAX_VALUE),
             size,
             (page - 1) * size);
     List<DeliveryRow> rows =
@@ -193,6 +203,34 @@ public class WebhookAdminQueries {
         e.disabledReason(),
         instant(e.createdAt()),
         instant(e.updatedAt()));
+  }
+
+  private static DeliveryStatus status(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String name = value.trim().toUpperCase(Locale.ROOT);
+    for (DeliveryStatus status : DeliveryStatus.values()) {
+      if (status.name().equals(name)) {
+        return status;
+      }
+    }
+    throw new InvalidFilterException(
+        "status: unknown value '"
+            + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+            + "' (pending, delivering, delivered, failed or paused)");
+  }
+
+  /** Epoch milliseconds of {@code time}, clamped to the long range; {@code ifNull} when unset. */
+  private static long millis(Instant time, long ifNull) {
+    if (time == null) {
+      return ifNull;
+    }
+    try {
+      return time.toEpochMilli();
+    } catch (ArithmeticException e) {
+      return time.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 
   private static Instant instant(long millis) {

@@ -1,53 +1,27 @@
 package io.paycron.webhook;
 
-import io.paycron.merchant.MerchantDirectory;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What the operator console reads about webhook deliveries (events with their delivery and attempt
- * log, response bodies cut to {@link #MAX_BODY} characters), and its replay of one event, which is
- * the merchant API's replay.
+ * What the operator console needs beside {@link WebhookAdminQueries}: the overview's attempt
+ * statistics, the disabled-endpoint banner's count, one object's deliveries (a payment's page) and
+ * bulk replays bounded by a time range. Endpoint id {@code ""} is an event's legacy target (its
+ * notice_url, else the merchant's default URL); {@code null} means every target of the merchant.
  */
 @Service
 public class WebhookConsoleQueries {
 
-  static final int MAX_BODY = 500;
+  /** Status of a row for an event that had no target at all (no URL, no endpoint). */
+  public static final String NOT_SENT = "not_sent";
 
-  /** One attempt to deliver: the receiver's status code (null when none came) and answer. */
-  public record AttemptRow(
-      int attempt,
-      long startedAt,
-      long durationMs,
-      Integer statusCode,
-      String error,
-      String body) {}
-
-  /** An event and where its delivery stands ("no_url" when it had no target). */
-  public record DeliveryRow(
-      String merchantId,
-      String eventId,
-      String type,
-      String objectId,
-      long createdAt,
-      String status,
-      String url,
-      int attempts,
-      long nextAttemptAt,
-      long deliveredAt,
-      List<AttemptRow> log) {
-
-    public boolean failedOrRetrying() {
-      return "failed".equals(status) || ("pending".equals(status) && attempts > 0);
-    }
-  }
+  /** The most deliveries one bulk replay queues; a wider range is refused (narrow it). */
+  public static final int MAX_REPLAY = WebhookReplays.MAX_PER_CALL;
 
   /** Delivery attempts made in a period, by whether the receiver took them (2xx). */
   public record AttemptStats(long succeeded, long failed) {
@@ -60,120 +34,22 @@ public class WebhookConsoleQueries {
   }
 
   private final JdbcClient jdbc;
-  private final WebhookEvents events;
-  private final MerchantDirectory merchants;
+  private final WebhookDeliveryLog deliveries;
+  private final WebhookReplays replays;
+  private final Clock clock;
 
-  WebhookConsoleQueries(JdbcClient jdbc, WebhookEvents events, MerchantDirectory merchants) {
+  WebhookConsoleQueries(
+      JdbcClient jdbc, WebhookDeliveryLog deliveries, WebhookReplays replays, Clock clock) {
     this.jdbc = jdbc;
-    this.events = events;
-    this.merchants = merchants;
+    this.deliveries = deliveries;
+    this.replays = replays;
+    this.clock = clock;
   }
 
-  /** Newest first; merchantId, objectId and status (pending, delivered, failed…) may be null. */
-  public List<DeliveryRow> list(
-      String merchantId, String objectId, String status, int limit, int offset) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new HashMap<>();
-    if (merchantId != null) {
-      where.add("e.merchant_id = :merchant");
-      params.put("merchant", merchantId);
-    }
-    if (objectId != null) {
-      where.add("e.object_id = :object");
-      params.put("object", objectId);
-    }
-    if (status != null) {
-      where.add("d.status = :status");
-      params.put("status", status.toUpperCase(Locale.ROOT));
-    }
-    params.put("limit", limit);
-    params.put("offset", offset);
-    List<DeliveryRow> rows =
-        jdbc.sql(
-                """
-                SELECT e.merchant_id, e.event_id, e.type, e.object_id, e.created_at, d.status,
-                    d.url, d.attempts, d.next_attempt_at, d.delivered_at
-                FROM events e LEFT JOIN webhook_deliveries d
-                    ON d.merchant_id = e.merchant_id AND d.event_id = e.event_id"""
-                    + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                    + " ORDER BY e.created_at DESC, e.event_id LIMIT :limit OFFSET :offset")
-            .params(params)
-            .query(
-                (rs, n) ->
-                    new DeliveryRow(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getLong(5),
-                        rs.getString(6) == null
-                            ? "no_url"
-                            : rs.getString(6).toLowerCase(Locale.ROOT),
-                        rs.getString(7),
-                        rs.getInt(8),
-                        rs.getLong(9),
-                        rs.getLong(10),
-                        List.of()))
-            .list();
-    Map<String, List<AttemptRow>> logs = attempts(rows);
-    return rows.stream()
-        .map(
-            r ->
-                new DeliveryRow(
-                    r.merchantId(),
-                    r.eventId(),
-                    r.type(),
-                    r.objectId(),
-                    r.createdAt(),
-                    r.status(),
-                    r.url(),
-                    r.attempts(),
-                    r.nextAttemptAt(),
-                    r.deliveredAt(),
-                    logs.getOrDefault(r.merchantId() + " " + r.eventId(), List.of())))
-        .toList();
-  }
-
-  /** The attempt logs of the rows' events, keyed by "merchant event". */
-  private Map<String, List<AttemptRow>> attempts(Collection<DeliveryRow> rows) {
-    if (rows.isEmpty()) {
-      return Map.of();
-    }
-    record Keyed(String key, AttemptRow attempt) {}
-    return jdbc
-        .sql(
-            """
-            SELECT merchant_id, event_id, attempt, started_at, duration_ms, status_code, error,
-                response_body
-            FROM webhook_attempts WHERE event_id IN (:events)
-            ORDER BY attempt""")
-        .param("events", rows.stream().map(DeliveryRow::eventId).toList())
-        .query(
-            (rs, n) -> {
-              int code = rs.getInt(6);
-              Integer statusCode = rs.wasNull() ? null : code;
-              return new Keyed(
-                  rs.getString(1) + " " + rs.getString(2),
-                  new AttemptRow(
-                      rs.getInt(3),
-                      rs.getLong(4),
-                      rs.getLong(5),
-                      statusCode,
-                      cut(rs.getString(7)),
-                      cut(rs.getString(8))));
-            })
-        .list()
-        .stream()
-        .collect(
-            Collectors.groupingBy(
-                Keyed::key, Collectors.mapping(Keyed::attempt, Collectors.toList())));
-  }
-
-  private static String cut(String text) {
-    return text == null || text.length() <= MAX_BODY ? text : text.substring(0, MAX_BODY) + "…";
-  }
-
-  /** Attempts started since {@code sinceMillis}, all merchants. */
+  /**
+   * Attempts started since {@code sinceMillis}, all merchants. An attempt is one request to one
+   * target, so an event sent to three endpoints counts three times, each by its own answer.
+   */
   public AttemptStats attemptsSince(long sinceMillis) {
     return jdbc.sql(
             """
@@ -186,44 +62,136 @@ public class WebhookConsoleQueries {
         .single();
   }
 
-  /** How many deliveries of the merchant (to this URL, when given) gave up: {@code failed}. */
-  public long countFailed(String merchantId, String url) {
+  /**
+   * How many endpoints (all merchants) were disabled automatically after failing continuously and
+   * are still disabled; those a merchant switched off are not counted. One count over the endpoint
+   * table (a row per endpoint, not per delivery): cheap enough for every console page.
+   */
+  public long disabledAfterFailing() {
     return jdbc.sql(
-            "SELECT COUNT(*) FROM webhook_deliveries WHERE merchant_id = :merchant"
-                + " AND status = 'FAILED'"
-                + (url == null ? "" : " AND url = :url"))
-        .param("merchant", merchantId)
-        .param("url", url)
+            """
+            SELECT COUNT(*) FROM webhook_endpoints
+            WHERE NOT enabled AND disabled_at IS NOT NULL
+              AND COALESCE(disabled_reason, '') <> :byMerchant""")
+        .param("byMerchant", WebhookEndpoints.DISABLED_BY_MERCHANT)
         .query(Long.class)
         .single();
   }
 
   /**
-   * Replays every failed delivery of the merchant (to this URL, when given), at most {@code limit},
-   * oldest event first; returns how many were queued again.
+   * The deliveries of one object's events (a payment's imp_uid…), newest event first, each with its
+   * attempt log (bodies cut). An event that went nowhere is one row with status {@link #NOT_SENT}
+   * and a null endpoint.
    */
-  public int replayFailed(String merchantId, String url, int limit) {
-    List<String> eventIds =
+  public List<WebhookAdminQueries.DeliveryRow> deliveriesOf(
+      String merchantId, String objectId, int limit) {
+    List<WebhookAdminQueries.DeliveryRow> rows =
         jdbc.sql(
-                "SELECT event_id FROM webhook_deliveries WHERE merchant_id = :merchant"
-                    + " AND status = 'FAILED'"
-                    + (url == null ? "" : " AND url = :url")
-                    + " ORDER BY created_at, event_id LIMIT :limit")
+                """
+                SELECT e.event_id, e.type, e.created_at, d.endpoint_id, d.url, d.status,
+                    d.attempts, d.next_attempt_at, d.delivered_at
+                FROM events e LEFT JOIN webhook_deliveries d
+                    ON d.merchant_id = e.merchant_id AND d.event_id = e.event_id
+                WHERE e.merchant_id = :merchant AND e.object_id = :object
+                ORDER BY e.created_at DESC, e.event_id, d.endpoint_id LIMIT :limit""")
             .param("merchant", merchantId)
-            .param("url", url)
+            .param("object", objectId)
             .param("limit", limit)
-            .query(String.class)
+            .query(
+                (rs, n) -> {
+                  String status = rs.getString("status");
+                  DeliveryStatus known = status == null ? null : DeliveryStatus.valueOf(status);
+                  return new WebhookAdminQueries.DeliveryRow(
+                      merchantId,
+                      rs.getString("event_id"),
+                      rs.getString("endpoint_id"),
+                      rs.getString("type"),
+                      objectId,
+                      rs.getString("url"),
+                      known == null ? NOT_SENT : known.wire(),
+                      rs.getInt("attempts"),
+                      known == DeliveryStatus.PENDING
+                          ? Instant.ofEpochMilli(rs.getLong("next_attempt_at"))
+                          : null,
+                      instant(rs.getLong("delivered_at")),
+                      instant(rs.getLong("created_at")),
+                      List.of());
+                })
             .list();
-    eventIds.forEach(id -> replay(merchantId, id));
-    return eventIds.size();
+    Map<String, List<WebhookAdminQueries.AttemptRow>> logs =
+        deliveries
+            .findAttempts(
+                merchantId, rows.stream().map(WebhookAdminQueries.DeliveryRow::eventId).toList())
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    a -> a.eventId() + " " + a.endpointId(),
+                    Collectors.mapping(WebhookConsoleQueries::attemptRow, Collectors.toList())));
+    return rows.stream()
+        .map(
+            r ->
+                new WebhookAdminQueries.DeliveryRow(
+                    r.merchantId(),
+                    r.eventId(),
+                    r.endpointId(),
+                    r.eventType(),
+                    r.objectId(),
+                    r.url(),
+                    r.status(),
+                    r.attempts(),
+                    r.nextAttemptAt(),
+                    r.deliveredAt(),
+                    r.createdAt(),
+                    logs.getOrDefault(r.eventId() + " " + r.endpointId(), List.of())))
+        .toList();
   }
 
   /**
-   * Sends the event again now, as the merchant's replay call does.
-   *
-   * @throws io.paycron.web.ApiException when there is no such event or it is being sent
+   * How many deliveries a replay would queue (counting at most one more than a replay takes):
+   * created in [from, to) (null = unbounded), failed or paused only or all, of enabled targets.
    */
-  public void replay(String merchantId, String eventId) {
-    events.replay(merchants.get(merchantId), eventId);
+  public int countReplayable(
+      String merchantId, String endpointId, Instant from, Instant to, boolean failedOnly) {
+    return deliveries.countReplayable(
+        range(merchantId, endpointId, from, to, failedOnly),
+        WebhookReplays.MAX_PER_CALL + 1,
+        clock.millis()); // as the replay itself counts: sends still in flight are left out
+  }
+
+  /**
+   * Queues those deliveries again now (their logs kept); returns how many. Refused with an {@code
+   * ApiException} saying why when the endpoint does not exist, is disabled, or the range holds more
+   * than a replay takes.
+   */
+  public int replay(
+      String merchantId, String endpointId, Instant from, Instant to, boolean failedOnly) {
+    return replays.replay(range(merchantId, endpointId, from, to, failedOnly));
+  }
+
+  private static WebhookDeliveryLog.Range range(
+      String merchantId, String endpointId, Instant from, Instant to, boolean failedOnly) {
+    return new WebhookDeliveryLog.Range(
+        merchantId,
+        endpointId,
+        from == null ? 0 : from.toEpochMilli(),
+        to == null ? Long.MAX_VALUE : to.toEpochMilli(),
+        failedOnly);
+  }
+
+  private static WebhookAdminQueries.AttemptRow attemptRow(WebhookRepository.Attempt a) {
+    String body = a.responseBody();
+    return new WebhookAdminQueries.AttemptRow(
+        a.attempt(),
+        Instant.ofEpochMilli(a.startedAt()),
+        a.durationMs(),
+        a.statusCode(),
+        a.error(),
+        body == null || body.length() <= WebhookAdminQueries.RESPONSE_EXCERPT
+            ? body
+            : body.substring(0, WebhookAdminQueries.RESPONSE_EXCERPT) + "…");
+  }
+
+  private static Instant instant(long millis) {
+    return millis == 0 ? null : Instant.ofEpochMilli(millis);
   }
 }

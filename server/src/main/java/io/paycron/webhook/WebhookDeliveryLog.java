@@ -14,6 +14,7 @@ class WebhookDeliveryLog {
       """
       WHERE merchant_id = :merchant AND (:endpoint IS NULL OR endpoint_id = :endpoint)
         AND created_at >= :from AND created_at < :to AND status <> 'DELIVERING'
+        AND (lease_until IS NULL OR lease_until < :now)
         AND (:failedOnly = 0 OR status IN ('FAILED', 'PAUSED'))
         AND (endpoint_id = '' OR endpoint_id IN (SELECT endpoint_id FROM webhook_endpoints
             WHERE merchant_id = :merchant AND enabled))""";
@@ -27,12 +28,13 @@ class WebhookDeliveryLog {
   /**
    * One merchant's deliveries created in [from, to) (epoch ms), of one endpoint ({@code ""} = the
    * legacy target) or of all ({@code null}); failed ones only (failed or paused) or all. Those
-   * being sent now and those of an endpoint that is not enabled are never replayed.
+   * being sent now (claimed, or paused with a live lease) and those of an endpoint that is not
+   * enabled are never replayed.
    */
   record Range(String merchantId, String endpointId, long from, long to, boolean failedOnly) {}
 
   /** How many deliveries a replay of {@code range} would queue, counting at most {@code limit}. */
-  int countReplayable(Range range, int limit) {
+  int countReplayable(Range range, int limit, long now) {
     return jdbc.sql(
             "SELECT COUNT(*) FROM (SELECT 1 FROM webhook_deliveries "
                 + REPLAYABLE
@@ -43,6 +45,7 @@ class WebhookDeliveryLog {
         .param("to", range.to())
         .param("failedOnly", range.failedOnly() ? 1 : 0)
         .param("limit", limit)
+        .param("now", now)
         .query(Integer.class)
         .single();
   }
@@ -69,7 +72,7 @@ class WebhookDeliveryLog {
                 UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = :now,
                     lease_until = NULL, updated_at = :now
                 WHERE merchant_id = :merchant AND event_id = :id AND endpoint_id = :endpoint
-                  AND status <> 'DELIVERING'
+                  AND status <> 'DELIVERING' AND (lease_until IS NULL OR lease_until < :now)
                   AND (endpoint_id = '' OR endpoint_id IN (SELECT endpoint_id
                       FROM webhook_endpoints WHERE merchant_id = :merchant AND enabled))""")
             .param("now", now)

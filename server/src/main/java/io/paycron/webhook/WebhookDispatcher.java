@@ -32,6 +32,7 @@ public class WebhookDispatcher implements SmartLifecycle {
   private static final int BATCH = 100;
 
   private final WebhookRepository webhooks;
+  private final DeliveryResults deliveryResults;
   private final WebhookEndpointRepository endpointRepository;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -62,6 +63,7 @@ public class WebhookDispatcher implements SmartLifecycle {
 
   WebhookDispatcher(
       WebhookRepository webhooks,
+      DeliveryResults deliveryResults,
       WebhookEndpointRepository endpointRepository,
       @Lazy WebhookSettings settings,
       TransactionTemplate transactions,
@@ -72,6 +74,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     this.metrics = metrics;
     this.mode = mode;
     this.webhooks = webhooks;
+    this.deliveryResults = deliveryResults;
     this.endpointRepository = endpointRepository;
     this.signingSecrets = new SigningSecrets(settings);
     this.transactions = transactions;
@@ -162,11 +165,16 @@ public class WebhookDispatcher implements SmartLifecycle {
   private void renewHeldLeases(long now) {
     long soon = now + 15_000;
     long renewed = now + lease().toMillis();
+    // held first, then the database: a send finishing in between reports the renewed lease (or,
+    // finished before, is not renewed in the database), so its result still matches its row
     List<WebhookRepository.Key> ending =
-        held.entrySet().stream().filter(e -> e.getValue() < soon).map(Map.Entry::getKey).toList();
+        held.entrySet().stream()
+            .filter(e -> e.getValue() < soon)
+            .map(Map.Entry::getKey)
+            .filter(key -> held.replace(key, renewed) != null)
+            .toList();
     if (!ending.isEmpty()) {
       webhooks.renewLeases(ending, renewed);
-      ending.forEach(key -> held.replace(key, renewed));
     }
   }
 
@@ -232,6 +240,7 @@ public class WebhookDispatcher implements SmartLifecycle {
   /** What one send came back with, waiting to be written to the delivery log. */
   private record Result(
       WebhookRepository.Claimed delivery,
+      long heldUntil,
       long startedAt,
       long durationMs,
       Integer statusCode,
@@ -256,9 +265,17 @@ public class WebhookDispatcher implements SmartLifecycle {
       String error,
       String responseBody,
       Endpoint endpoint) {
-    results.add(new Result(delivery, startedAt, durationMs, statusCode, error, responseBody));
+    Long heldUntil = held.remove(key(delivery));
+    results.add(
+        new Result(
+            delivery,
+            heldUntil == null ? Long.MAX_VALUE : heldUntil,
+            startedAt,
+            durationMs,
+            statusCode,
+            error,
+            responseBody));
     metrics.attempt(statusCode, error);
-    held.remove(key(delivery));
     endpoint.done();
     wake();
   }
@@ -277,7 +294,7 @@ public class WebhookDispatcher implements SmartLifecycle {
     if (batch.isEmpty()) {
       return 0;
     }
-    List<WebhookRepository.Finished> finished = new ArrayList<>();
+    List<DeliveryResults.Finished> finished = new ArrayList<>();
     long now = clock.millis();
     for (Result r : batch) {
       int attempt = r.delivery().attempts() + 1;
@@ -288,7 +305,7 @@ public class WebhookDispatcher implements SmartLifecycle {
               ? DeliveryStatus.DELIVERED
               : retryIn == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
       finished.add(
-          new WebhookRepository.Finished(
+          new DeliveryResults.Finished(
               r.delivery().merchantId(),
               new WebhookRepository.Attempt(
                   r.delivery().eventId(),
@@ -300,13 +317,14 @@ public class WebhookDispatcher implements SmartLifecycle {
                   r.error(),
                   r.responseBody()),
               status,
-              retryIn == null ? now : now + retryIn.toMillis()));
+              retryIn == null ? now : now + retryIn.toMillis(),
+              r.heldUntil()));
     }
     try {
       List<WebhookEndpointRepository.Health> health = EndpointHealth.of(finished);
       transactions.executeWithoutResult(
           tx -> {
-            webhooks.finishAll(finished, now);
+            deliveryResults.finishAll(finished, now);
             endpointRepository.recordHealth(health, now);
           });
     } catch (RuntimeException e) {
@@ -318,30 +336,7 @@ public class WebhookDispatcher implements SmartLifecycle {
           "could not record {} webhook attempt(s); will try again: {}", batch.size(), e.toString());
       return 0; // wait a poll interval rather than spin while the database is away
     }
-    // delivered ones at DEBUG (the delivery log holds every attempt); the rest one line each
-    int delivered = 0;
-    for (WebhookRepository.Finished f : finished) {
-      boolean ok = f.status() == DeliveryStatus.DELIVERED;
-      delivered += ok ? 1 : 0;
-      if (ok ? log.isDebugEnabled() : log.isInfoEnabled()) {
-        String line =
-            String.format(
-                "webhook %s: merchant=%s event=%s attempt=%d status=%s%s",
-                ok ? "delivered" : "not delivered",
-                f.merchantId(),
-                f.attempt().eventId(),
-                f.attempt().attempt(),
-                f.attempt().statusCode(),
-                f.attempt().error() == null ? "" : " error=" + f.attempt().error());
-        if (ok) {
-          log.debug(line);
-        } else {
-          log.info(line);
-        }
-      }
-    }
-    log.info(
-        "webhook attempts recorded: {} delivered, {} not", delivered, finished.size() - delivered);
+    DeliveryResults.log(log, finished);
     return batch.size();
   }
 

@@ -87,10 +87,10 @@ public class WebhookEndpointMonitor implements SmartLifecycle {
         body,
         Outbox.Target.orMerchantDefault(null));
     log.warn(
-        "webhook endpoint disabled: merchant={} endpoint={} url={} failing_since={} paused={}",
+        "webhook endpoint disabled: merchant={} endpoint={} host={} failing_since={} paused={}",
         candidate.merchantId(),
         candidate.endpointId(),
-        candidate.url(),
+        WebhookTargets.origin(candidate.url()),
         Instant.ofEpochMilli(candidate.failingSince()),
         paused);
     return true;

@@ -44,12 +44,18 @@ class WebhookEndpointRepository {
         .update();
   }
 
-  /** Writes the changeable fields of an endpoint read before, if nobody changed it meanwhile. */
-  boolean update(WebhookEndpoint e, long expectedVersion) {
+  /**
+   * Writes the changeable fields of an endpoint read before, if nobody changed it meanwhile. The
+   * failure record is never written from what was read ({@link #recordHealth} does not bump the
+   * version, so a success recorded since the read would be undone): it is cleared when {@code
+   * enabling}, else left as the database has it.
+   */
+  boolean update(WebhookEndpoint e, long expectedVersion, boolean enabling) {
     return jdbc.sql(
                 """
                 UPDATE webhook_endpoints SET url = :url, event_types = :types, enabled = :enabled,
-                    description = :description, failing_since = :failing,
+                    description = :description,
+                    failing_since = CASE WHEN :enabling = 1 THEN NULL ELSE failing_since END,
                     disabled_at = :disabledAt, disabled_reason = :reason, updated_at = :now,
                     version = version + 1
                 WHERE merchant_id = :merchant AND endpoint_id = :id AND version = :version""")
@@ -57,8 +63,7 @@ class WebhookEndpointRepository {
             .param("types", String.join(" ", e.eventTypes()))
             .param("enabled", e.enabled())
             .param("description", e.description())
-            .param(
-                "failing", e.failingSince() == 0 ? null : e.failingSince(), java.sql.Types.BIGINT)
+            .param("enabling", enabling ? 1 : 0)
             .param("disabledAt", e.disabledAt() == 0 ? null : e.disabledAt(), java.sql.Types.BIGINT)
             .param("reason", e.disabledReason())
             .param("now", e.updatedAt())
@@ -202,7 +207,9 @@ class WebhookEndpointRepository {
 
   /**
    * Stops an endpoint's waiting deliveries (it was disabled or deleted): kept as {@code PAUSED},
-   * replayable once it is enabled again. One being sent now is paused when its result is recorded.
+   * replayable once it is enabled again. One being sent now keeps its lease: a paused row with a
+   * live lease is still in flight, so no replay queues it again until its result is recorded (which
+   * clears the lease) or the lease ends (its node died).
    */
   int pauseDeliveries(String merchantId, String endpointId, long now) {
     return jdbc.sql(
@@ -210,6 +217,24 @@ class WebhookEndpointRepository {
             UPDATE webhook_deliveries SET status = 'PAUSED', updated_at = :now
             WHERE merchant_id = :merchant AND endpoint_id = :id
               AND status IN ('PENDING', 'DELIVERING')""")
+        .param("now", now)
+        .param("merchant", merchantId)
+        .param("id", endpointId)
+        .update();
+  }
+
+  /**
+   * Points an endpoint's deliveries that are not delivered yet at its new URL, so that retries and
+   * replays go where the merchant said. A send in flight keeps the URL it was claimed with; its
+   * result never writes the URL back, so its retry goes to the new one.
+   */
+  int repointDeliveries(String merchantId, String endpointId, String url, long now) {
+    return jdbc.sql(
+            """
+            UPDATE webhook_deliveries SET url = :url, updated_at = :now
+            WHERE merchant_id = :merchant AND endpoint_id = :id AND status <> 'DELIVERED'
+              AND url <> :url""")
+        .param("url", url)
         .param("now", now)
         .param("merchant", merchantId)
         .param("id", endpointId)

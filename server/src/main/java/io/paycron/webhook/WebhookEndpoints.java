@@ -93,7 +93,8 @@ class WebhookEndpoints {
 
   /**
    * Changes what the request names. Disabling stops (pauses) its waiting deliveries; enabling again
-   * clears the failure record, and paused deliveries wait for a replay.
+   * clears the failure record, and paused deliveries wait for a replay. A new URL applies to every
+   * delivery not delivered yet (retries and replays go to the fixed URL).
    */
   WebhookEndpoint update(String merchantId, String endpointId, Changes request) {
     String url = request.url() == null ? null : settings.targetUrl(request.url());
@@ -120,9 +121,12 @@ class WebhookEndpoints {
                   before.createdAt(),
                   now,
                   before.version());
-          if (!endpoints.update(after, before.version())) {
+          if (!endpoints.update(after, before.version(), enabling)) {
             throw new ApiException.Conflict(
                 "the webhook endpoint " + endpointId + " changed meanwhile; read it and try again");
+          }
+          if (!after.url().equals(before.url())) {
+            endpoints.repointDeliveries(merchantId, endpointId, after.url(), now);
           }
           if (disabling) {
             endpoints.pauseDeliveries(merchantId, endpointId, now);

@@ -58,14 +58,15 @@ class WebhookReplays {
     Integer replayed =
         transactions.execute(
             tx -> {
-              int matching = deliveries.countReplayable(range, MAX_PER_CALL + 1);
+              long now = clock.millis();
+              int matching = deliveries.countReplayable(range, MAX_PER_CALL + 1, now);
               if (matching > MAX_PER_CALL) {
                 throw new ApiException.InvalidRequest(
                     "from, to: more than "
                         + MAX_PER_CALL
                         + " deliveries in this range; replay a narrower range per call");
               }
-              return matching == 0 ? 0 : deliveries.requeue(range, clock.millis());
+              return matching == 0 ? 0 : deliveries.requeue(range, now);
             });
     log.info(
         "webhook replay: merchant={} endpoint={} failed_only={} replayed={}",

@@ -204,81 +204,19 @@ class WebhookRepository {
         .toList();
   }
 
-  /** One finished send: its log entry and where the delivery stands after it. */
-  record Finished(String merchantId, Attempt attempt, DeliveryStatus status, long nextAttemptAt) {}
-
-  /**
-   * Writes finished sends in two round trips. A delivered event never goes back to pending (a late
-   * failure of a duplicate send changes nothing), and a log number already taken by such a
-   * duplicate is not written twice.
-   */
-  void finishAll(List<Finished> finished, long now) {
-    named.batchUpdate(
-        """
-        INSERT INTO webhook_attempts (merchant_id, event_id, endpoint_id, attempt, started_at,
-            duration_ms, status_code, error, response_body)
-        VALUES (:merchant, :id, :endpoint, :attempt, :started, :duration, :code, :error, :body)
-        ON CONFLICT (merchant_id, event_id, endpoint_id, attempt) DO NOTHING""",
-        finished.stream()
-            .map(
-                f ->
-                    new MapSqlParameterSource()
-                        .addValue("merchant", f.merchantId())
-                        .addValue("id", f.attempt().eventId())
-                        .addValue("endpoint", f.attempt().endpointId())
-                        .addValue("attempt", f.attempt().attempt())
-                        .addValue("started", f.attempt().startedAt())
-                        .addValue("duration", f.attempt().durationMs())
-                        .addValue("code", f.attempt().statusCode(), java.sql.Types.INTEGER)
-                        .addValue("error", f.attempt().error())
-                        .addValue("body", f.attempt().responseBody()))
-            .toArray(SqlParameterSource[]::new));
-    Rows rows =
-        Rows.named("v")
-            .text("m")
-            .text("id")
-            .text("ep")
-            .text("new_status")
-            .integer("attempt")
-            .bigint("next")
-            .bigint("delivered");
-    for (Finished f : finished) {
-      rows.add(
-          f.merchantId(),
-          f.attempt().eventId(),
-          f.attempt().endpointId(),
-          f.status().name(),
-          f.attempt().attempt(),
-          f.nextAttemptAt(),
-          f.status() == DeliveryStatus.DELIVERED ? now : 0L);
-    }
-    jdbc.sql(
-            // a delivery paused meanwhile (its endpoint was disabled) stays paused unless delivered
-            "UPDATE webhook_deliveries SET status = CASE WHEN webhook_deliveries.status ="
-                + " 'PAUSED' AND v.new_status <> 'DELIVERED' THEN 'PAUSED' ELSE v.new_status END,"
-                + " attempts = v.attempt,"
-                + " next_attempt_at = v.next, lease_until = NULL, updated_at = :now,"
-                + " delivered_at = v.delivered FROM "
-                + rows.sql(dialect)
-                + " WHERE webhook_deliveries.merchant_id = v.m"
-                + " AND webhook_deliveries.event_id = v.id"
-                + " AND webhook_deliveries.endpoint_id = v.ep"
-                + " AND webhook_deliveries.status <> 'DELIVERED'")
-        .param("now", now)
-        .params(rows.params(dialect))
-        .update();
-  }
-
   /** A delivery's key. */
   record Key(String merchantId, String eventId, String endpointId) {}
 
-  /** Extends the leases of deliveries this node still holds. */
+  /**
+   * Extends the leases of deliveries this node still holds, paused ones too (paused while being
+   * sent: the lease says they are still in flight).
+   */
   void renewLeases(List<Key> keys, long leaseUntil) {
     named.batchUpdate(
         """
         UPDATE webhook_deliveries SET lease_until = :lease
         WHERE merchant_id = :merchant AND event_id = :id AND endpoint_id = :endpoint
-          AND status = 'DELIVERING'""",
+          AND (status = 'DELIVERING' OR (status = 'PAUSED' AND lease_until IS NOT NULL))""",
         keys.stream()
             .map(
                 k ->
@@ -326,6 +264,7 @@ class WebhookRepository {
             UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = :now,
                 lease_until = NULL, updated_at = :now
             WHERE merchant_id = :merchant AND event_id = :id AND status <> 'DELIVERING'
+              AND (lease_until IS NULL OR lease_until < :now)
               AND (endpoint_id = '' OR endpoint_id IN (SELECT endpoint_id FROM webhook_endpoints
                   WHERE merchant_id = :merchant AND enabled))""")
         .param("now", now)

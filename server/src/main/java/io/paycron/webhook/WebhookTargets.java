@@ -61,6 +61,20 @@ final class WebhookTargets {
     }
   }
 
+  /**
+   * The scheme and host of a URL, for logs: a URL may carry credentials (user:password@, a token in
+   * its path or query), which must not reach a log.
+   */
+  static String origin(String url) {
+    try {
+      URI uri = URI.create(url);
+      String host = uri.getHost();
+      return uri.getScheme() + "://" + (host == null ? "?" : host);
+    } catch (RuntimeException e) {
+      return "(unparsable URL)";
+    }
+  }
+
   private static IllegalArgumentException refused(String host) {
     return new IllegalArgumentException(
         "url: "

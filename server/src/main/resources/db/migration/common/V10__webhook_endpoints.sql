@@ -29,7 +29,10 @@ CREATE INDEX webhook_endpoints_failing ON webhook_endpoints (failing_since)
 CREATE TABLE webhook_deliveries_v10 (
     merchant_id     TEXT    NOT NULL REFERENCES merchants (id),
     event_id        TEXT    NOT NULL,
-    endpoint_id     TEXT    NOT NULL,
+    -- DEFAULT '': a node of the previous version, which does not know the column, still writes
+    -- its (legacy-target) rows. Stop every node before upgrading all the same: see
+    -- docs/operations.md, "Upgrading" (rows written during the copy below would be lost).
+    endpoint_id     TEXT    NOT NULL DEFAULT '',
     url             TEXT    NOT NULL,
     status          TEXT    NOT NULL,
     attempts        INTEGER NOT NULL,
@@ -59,7 +62,7 @@ CREATE INDEX webhook_deliveries_by_time ON webhook_deliveries (merchant_id, endp
 CREATE TABLE webhook_attempts_v10 (
     merchant_id   TEXT    NOT NULL REFERENCES merchants (id),
     event_id      TEXT    NOT NULL,
-    endpoint_id   TEXT    NOT NULL,
+    endpoint_id   TEXT    NOT NULL DEFAULT '',
     attempt       INTEGER NOT NULL,
     started_at    BIGINT  NOT NULL,
     duration_ms   BIGINT  NOT NULL,

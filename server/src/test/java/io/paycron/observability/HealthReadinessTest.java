@@ -80,6 +80,59 @@ class HealthReadinessTest {
   }
 
   /**
+   * Metrics must not disappear exactly during a database incident: with PostgreSQL unreachable the
+   * row-counting gauges serve their last value while a background read waits for the pool, so the
+   * scrape answers well within Prometheus's 10 s timeout, every time. (A SQLite file cannot become
+   * unreachable; a closed pool fails at once instead of waiting, so only PostgreSQL shows this.)
+   */
+  @Test
+  void metricsScrapeAnswersQuicklyWhilePostgresIsUnreachable() {
+    try (PostgresSchema schema = PostgresSchema.create();
+        TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432)) {
+      String url =
+          "jdbc:postgresql://127.0.0.1:"
+              + proxy.port()
+              + "/test?currentSchema="
+              + schema.name()
+              + "&connectTimeout=2&socketTimeout=5";
+      Map<String, Object> properties =
+          Map.of("paycron.db-url", url, "paycron.metrics.gauge-cache-ms", "0");
+      try (TestServer server = TestServer.on(schema, properties)) {
+        assertThat(scrape(server).statusCode()).isEqualTo(200);
+        proxy.cut();
+        for (int i = 0; i < 3; i++) { // each scrape, including those while a read still waits
+          long startedAt = System.nanoTime();
+          HttpResponse<String> answer = scrape(server);
+          long tookMs = (System.nanoTime() - startedAt) / 1_000_000;
+          System.out.printf("[HealthReadinessTest] scrape %d answered in %d ms%n", i, tookMs);
+          assertThat(answer.statusCode()).isEqualTo(200);
+          assertThat(answer.body())
+              .contains("paycron_schedules_due ")
+              .contains("paycron_schedules_late ")
+              .contains("paycron_outbox_backlog ");
+        }
+        proxy.resume();
+      }
+    }
+  }
+
+  /** A scrape as Prometheus does it, giving up after 5 s (its default timeout is 10 s). */
+  private static HttpResponse<String> scrape(TestServer server) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(server.baseUrl() + "/actuator/prometheus"))
+              .timeout(Duration.ofSeconds(5))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("no scrape answer within 5 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * SQLite is a file inside the process: it cannot become unreachable the way a database host can.
    * What can be shown is the same check failing when the node's pool is gone.
    */

@@ -109,6 +109,47 @@ class LateScheduleAlertTest {
     }
   }
 
+  /**
+   * Announced schedules stay late in the queue, so each check must look past them: with one page of
+   * two per check, three late schedules are all announced by the second check (a check that
+   * restarted from the oldest late schedule would find the same two again and never the third).
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void laterChecksReachLateSchedulesPastThoseAlreadyAnnounced(TestDatabase database) {
+    Map<String, Object> properties =
+        Map.of(
+            "paycron.scheduler.enabled", "false",
+            "paycron.late-schedule.enabled", "false",
+            "paycron.late-schedule.page-size", "2",
+            "paycron.late-schedule.max-pages-per-check", "1");
+    try (TestServer server = TestServer.start(database, properties)) {
+      ApiClient api = server.sandboxClient();
+      String customerUid = "cus_" + UUID.randomUUID().toString().substring(0, 8);
+      assertThat(
+              api.postJson("/subscribe/customers/" + customerUid, Cards.card(Cards.APPROVE)).code())
+          .isZero();
+      long start = server.clock().millis() / 1000;
+      List<String> uids = new java.util.ArrayList<>();
+      for (int i = 1; i <= 3; i++) {
+        String uid = "late" + i + "_" + UUID.randomUUID().toString().substring(0, 8);
+        schedule(api, customerUid, uid, start + 10 * i);
+        uids.add(uid);
+      }
+      server.clock().advance(Duration.ofSeconds(400));
+      LateScheduleWatch watch = server.bean(LateScheduleWatch.class);
+
+      assertThat(watch.checkOnce()).isEqualTo(2);
+      assertThat(watch.checkOnce()).isEqualTo(1);
+      assertThat(watch.checkOnce()).isZero();
+      for (String uid : uids) {
+        assertThat(api.get("/paycron/v1/events?object_id=" + uid).response().size())
+            .as(uid)
+            .isEqualTo(1);
+      }
+    }
+  }
+
   private static double gauge(TestServer server, String name) {
     return PrometheusScrape.of(server).value(name);
   }
