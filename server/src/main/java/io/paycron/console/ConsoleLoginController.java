@@ -37,21 +37,20 @@ class ConsoleLoginController {
       Model model) {
     String address = request.getRemoteAddr();
     String name = username == null ? "" : username.trim();
-    if (throttle.blocked(name, address)) {
+    if (!throttle.tryAcquire(name, address)) {
       response.setStatus(429);
       model.addAttribute("error", "Too many failed logins: wait 15 minutes and try again.");
       return "console/login";
     }
     Optional<String> operator = operators.authenticate(name, password);
     if (operator.isEmpty()) {
-      throttle.failed(name, address);
-      audit.record(
-          name.length() > 64 ? name.substring(0, 64) : name, "login_failed", null, null, address);
+      audit.record(operators.recordableName(name), "login_failed", null, null, address);
       response.setStatus(401);
       model.addAttribute("error", "Wrong name or password.");
       model.addAttribute("username", name);
       return "console/login";
     }
+    throttle.succeeded(name, address);
     ConsoleSession.logIn(request, operator.get());
     audit.record(operator.get(), "login", null, null, address);
     return "redirect:/console";

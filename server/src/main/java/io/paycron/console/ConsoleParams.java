@@ -1,5 +1,6 @@
 package io.paycron.console;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -63,25 +64,31 @@ final class ConsoleParams {
     }
     try {
       return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toEpochMilli();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | ArithmeticException e) {
+      // ArithmeticException: a year like +999999999 parses but has no epoch milliseconds
       throw new ConsoleAdvice.BadFilter(name + ": a date and time like 2026-12-03T14:30 (UTC)");
     }
   }
 
-  /** A positive amount in minor units; empty when blank (meaning: all of it). */
-  static Optional<Long> amount(String value) {
-    String v = text("amount", value);
+  /**
+   * A positive decimal amount in the currency's major unit (1.50 for USD, 1000 for KRW), as on the
+   * API; empty when blank (meaning: all of it). The currency's decimals are checked where the
+   * currency is known.
+   */
+  static Optional<BigDecimal> amount(String name, String value) {
+    String v = text(name, value);
     if (v == null) {
       return Optional.empty();
     }
     try {
-      long amount = Long.parseLong(v.replace(",", ""));
-      if (amount <= 0) {
+      BigDecimal amount = new BigDecimal(v.replace(",", ""));
+      if (amount.signum() <= 0 || amount.precision() - amount.scale() > 18) {
         throw new NumberFormatException();
       }
       return Optional.of(amount);
     } catch (NumberFormatException e) {
-      throw new ConsoleAdvice.BadFilter("amount: a positive whole number of minor units, or empty");
+      throw new ConsoleAdvice.BadFilter(
+          name + ": a positive amount in the currency's major unit (like 12.50), or empty");
     }
   }
 

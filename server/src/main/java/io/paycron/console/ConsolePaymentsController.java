@@ -1,9 +1,11 @@
 package io.paycron.console;
 
+import io.paycron.gateway.Money;
 import io.paycron.payment.PaymentConsoleActions;
 import io.paycron.payment.PaymentConsoleQueries;
-import io.paycron.web.ApiException;
 import io.paycron.webhook.WebhookConsoleQueries;
+import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -27,16 +29,19 @@ class ConsolePaymentsController {
   private final PaymentConsoleActions actions;
   private final WebhookConsoleQueries webhooks;
   private final AuditLog audit;
+  private final ConsoleFormat fmt;
 
   ConsolePaymentsController(
       PaymentConsoleQueries payments,
       PaymentConsoleActions actions,
       WebhookConsoleQueries webhooks,
-      AuditLog audit) {
+      AuditLog audit,
+      ConsoleFormat fmt) {
     this.payments = payments;
     this.actions = actions;
     this.webhooks = webhooks;
     this.audit = audit;
+    this.fmt = fmt;
   }
 
   @GetMapping("/console/payments")
@@ -81,53 +86,88 @@ class ConsolePaymentsController {
       @RequestParam(name = "reason", required = false) String reason,
       @RequestParam(name = "notify", required = false) String notify,
       Model model) {
-    PaymentConsoleQueries.PaymentDetail detail = find(merchant, impUid);
-    Optional<Long> requested = ConsoleParams.amount(amount);
-    if (requested.isPresent() && requested.get() > detail.payment().refundable()) {
+    PaymentConsoleQueries.PaymentRow p = find(merchant, impUid).payment();
+    Optional<Long> requested = minorUnits(ConsoleParams.amount("amount", amount), p.currency());
+    if (requested.isPresent() && requested.get() > p.refundable()) {
       throw new ConsoleAdvice.BadFilter(
-          "amount: at most the refundable " + detail.payment().refundable());
+          "amount: at most the refundable " + fmt.money(p.refundable(), p.currency()));
     }
-    model.addAttribute("p", detail.payment());
-    model.addAttribute("amount", requested.orElse(detail.payment().refundable()));
-    model.addAttribute(
-        "partial", requested.isPresent() && requested.get() < detail.payment().refundable());
+    model.addAttribute("p", p);
+    model.addAttribute("amount", requested.orElse(p.refundable()));
+    model.addAttribute("partial", requested.isPresent() && requested.get() < p.refundable());
     model.addAttribute("reason", ConsoleParams.text("reason", reason));
     model.addAttribute("notify", notify != null);
     return "console/payment-cancel";
   }
 
+  /**
+   * Refunds what the confirmation page showed. Its {@code checksum} is the refundable balance the
+   * operator saw: once that changed (the same form posted twice, another refund in between) the
+   * refund is refused. Every attempt is audited with its outcome.
+   */
   @PostMapping("/console/payment/cancel")
   String cancel(
       @RequestParam(name = "merchant", required = false) String merchant,
       @RequestParam(name = "imp_uid", required = false) String impUid,
       @RequestParam(name = "amount", required = false) String amount,
+      @RequestParam(name = "checksum", required = false) String checksum,
       @RequestParam(name = "reason", required = false) String reason,
       @RequestParam(name = "notify", required = false) String notify,
       @RequestAttribute(ConsoleInterceptor.OPERATOR_ATTRIBUTE) String operator,
       RedirectAttributes redirect) {
-    String merchantId = ConsoleParams.required("merchant", merchant);
-    String uid = ConsoleParams.required("imp_uid", impUid);
-    Optional<Long> requested = ConsoleParams.amount(amount);
+    PaymentConsoleQueries.PaymentRow p = find(merchant, impUid).payment();
+    Optional<BigDecimal> requested = ConsoleParams.amount("amount", amount);
+    BigDecimal balance =
+        ConsoleParams.amount("checksum", ConsoleParams.required("checksum", checksum))
+            .orElseThrow();
     String why = ConsoleParams.text("reason", reason);
-    try {
-      actions.cancel(merchantId, uid, requested, why, "true".equals(notify));
-      audit.record(
-          operator,
-          "cancel_payment",
-          merchantId,
-          uid,
-          "amount="
-              + requested.map(String::valueOf).orElse("all")
-              + (why == null ? "" : " reason=" + why));
-      redirect.addFlashAttribute(
-          "notice",
-          "Refund of " + requested.map(String::valueOf).orElse("the whole balance") + " done.");
-    } catch (ApiException e) {
-      redirect.addFlashAttribute("error", "Not refunded: " + e.getMessage());
+    String shown =
+        requested.map(a -> a.toPlainString() + " " + p.currency()).orElse("the whole balance");
+    PaymentConsoleActions.RefundResult result =
+        actions.cancel(p.merchantId(), p.impUid(), requested, balance, why, "true".equals(notify));
+    String outcome =
+        switch (result.outcome()) {
+          case DONE -> "done";
+          case REFUSED -> "refused: " + result.message();
+          case UNKNOWN -> "unknown: " + result.message();
+        };
+    audit.record(
+        operator,
+        "cancel_payment",
+        p.merchantId(),
+        p.impUid(),
+        "amount="
+            + shown
+            + " checksum="
+            + balance.toPlainString()
+            + " "
+            + p.currency()
+            + (why == null ? "" : " reason=" + why)
+            + " outcome="
+            + outcome);
+    switch (result.outcome()) {
+      case DONE -> redirect.addFlashAttribute("notice", "Refund of " + shown + " done.");
+      case REFUSED -> redirect.addFlashAttribute("error", "Not refunded: " + result.message());
+      case UNKNOWN ->
+          redirect.addFlashAttribute(
+              "error", "Refund pending confirmation (" + shown + "): " + result.message());
     }
-    redirect.addAttribute("merchant", merchantId);
-    redirect.addAttribute("imp_uid", uid);
+    redirect.addAttribute("merchant", p.merchantId());
+    redirect.addAttribute("imp_uid", p.impUid());
     return "redirect:/console/payment";
+  }
+
+  /** The amount in minor units of the payment's currency; refused when it has too many decimals. */
+  private static Optional<Long> minorUnits(Optional<BigDecimal> major, String currency) {
+    Currency known = ConsoleFormat.currency(currency);
+    if (major.isEmpty() || known == null) {
+      return major.map(BigDecimal::longValue);
+    }
+    try {
+      return Optional.of(Money.ofMajor(major.get(), known).minorUnits());
+    } catch (IllegalArgumentException e) {
+      throw new ConsoleAdvice.BadFilter("amount: " + e.getMessage());
+    }
   }
 
   private PaymentConsoleQueries.PaymentDetail find(String merchant, String impUid) {

@@ -15,6 +15,16 @@ record ConsoleProperties(String user, String password, String addOperator) {
     return user != null && !user.isBlank();
   }
 
+  /** The variable that is missing when only one of the pair is set (a mistake); null otherwise. */
+  String missingHalf() {
+    boolean hasUser = hasConfiguredOperator();
+    boolean hasPassword = password != null && !password.isBlank();
+    if (hasUser == hasPassword) {
+      return null;
+    }
+    return hasUser ? "PAYCRON_CONSOLE_PASSWORD" : "PAYCRON_CONSOLE_USER";
+  }
+
   boolean addsOperator() {
     return addOperator != null && !addOperator.isBlank();
   }

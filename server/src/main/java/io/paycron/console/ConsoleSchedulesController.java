@@ -76,11 +76,14 @@ class ConsoleSchedulesController {
       RedirectAttributes redirect) {
     String merchantId = ConsoleParams.required("merchant", merchant);
     String uid = ConsoleParams.required("merchant_uid", merchantUid);
+    // every attempt is audited with its outcome, refused ones too
     try {
       actions.revoke(merchantId, uid);
-      audit.record(operator, "revoke_schedule", merchantId, uid, null);
+      audit.record(operator, "revoke_schedule", merchantId, uid, "outcome=done");
       redirect.addFlashAttribute("notice", "Schedule " + uid + " revoked.");
     } catch (ApiException e) {
+      audit.record(
+          operator, "revoke_schedule", merchantId, uid, "outcome=refused: " + e.getMessage());
       redirect.addFlashAttribute("error", "Not revoked: " + e.getMessage());
     }
     redirect.addAttribute("merchant", merchantId);

@@ -55,6 +55,12 @@ class OperatorBootstrap implements ApplicationRunner {
       addFromCommandLine(properties.addOperator());
       return;
     }
+    String missing = properties.missingHalf();
+    if (missing != null) {
+      throw new StartupRefusedException(
+          missing + " is missing: PAYCRON_CONSOLE_USER and PAYCRON_CONSOLE_PASSWORD go together",
+          "Set " + missing + " as well, or unset both.");
+    }
     if (properties.hasConfiguredOperator()) {
       createConfigured();
     }

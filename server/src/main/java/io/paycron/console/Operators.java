@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 class Operators {
 
   static final int MIN_PASSWORD_LENGTH = 12;
+  static final String INVALID_NAME = "(invalid name)";
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
   private final OperatorRepository operators;
@@ -63,6 +64,18 @@ class Operators {
     return operator
         .filter(o -> matches && !o.disabled())
         .map(OperatorRepository.Operator::username);
+  }
+
+  /**
+   * The name as the audit log and the log may show it after a failed login: only an existing
+   * operator's well-formed name, never what was typed (a password in the wrong field, line breaks).
+   */
+  String recordableName(String username) {
+    return username != null
+            && USERNAME.matcher(username).matches()
+            && operators.find(username).isPresent()
+        ? username
+        : INVALID_NAME;
   }
 
   boolean anyExists() {

@@ -54,6 +54,7 @@ class MerchantWebConfig implements WebMvcConfigurer {
             // the API documentation is public (API.md §12)
             "/v3/api-docs",
             "/v3/api-docs/**",
+            "/v3/api-docs.yaml",
             "/swagger-ui.html",
             "/swagger-ui/**",
             // the console has its own login (console.ConsoleInterceptor)

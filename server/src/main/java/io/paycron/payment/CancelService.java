@@ -24,6 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CancelService {
 
+  /** The refusal's message when the caller's checksum is not the refundable balance. */
+  static final String CHECKSUM_MISMATCH = "checksum이 일치하지 않습니다";
+
+  /** The refusal's message when the gateway's answer is not known yet (the refund may happen). */
+  static final String OUTCOME_UNKNOWN =
+      "카드사 응답을 확인하지 못해 취소 결과가 아직 확정되지 않았습니다. 같은 요청을 다시 보내지 말고 잠시 후 결제정보를 조회하세요.";
+
   static final String NO_PAYMENT = "취소할 결제건이 존재하지 않습니다.";
   static final String NO_ID = "imp_uid 또는 merchant_uid를 지정해주셔야합니다.";
   private static final int IMMEDIATE_RETRIES = 2;
@@ -118,8 +125,7 @@ public class CancelService {
       throw new ApiException.Refused(1, "취소에 실패했습니다: [" + r.code() + "] " + r.message());
     }
     if (outcome instanceof CancelOutcome.Unknown) {
-      throw new ApiException.Refused(
-          1, "카드사 응답을 확인하지 못해 취소 결과가 아직 확정되지 않았습니다. 같은 요청을 다시" + " 보내지 말고 잠시 후 결제정보를 조회하세요.");
+      throw new ApiException.Refused(1, OUTCOME_UNKNOWN);
     }
     return payments.find(merchant.id(), payment.impUid()).orElseThrow();
   }
@@ -207,7 +213,8 @@ public class CancelService {
       if (!checksum.equals(refundable)) {
         throw new ApiException.Refused(
             1,
-            "checksum이 일치하지 않습니다: 취소 가능 잔액은 "
+            CHECKSUM_MISMATCH
+                + ": 취소 가능 잔액은 "
                 + refundable.toMajor().toPlainString()
                 + "이고 요청한 checksum은 "
                 + checksum.toMajor().toPlainString()

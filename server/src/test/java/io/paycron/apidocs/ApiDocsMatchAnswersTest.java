@@ -272,6 +272,9 @@ class ApiDocsMatchAnswersTest {
     HttpResponse<String> config = ApiDocument.get(server, "/v3/api-docs/swagger-config");
     assertThat(config.statusCode()).isEqualTo(200);
     assertThat(config.body()).contains("/v3/api-docs");
+    HttpResponse<String> yaml = ApiDocument.get(server, "/v3/api-docs.yaml");
+    assertThat(yaml.statusCode()).isEqualTo(200);
+    assertThat(yaml.body()).startsWith("openapi:");
     assertThat(ApiDocument.get(server, "/swagger-ui/swagger-ui-bundle.js").statusCode())
         .isEqualTo(200);
     HttpResponse<String> initializer =

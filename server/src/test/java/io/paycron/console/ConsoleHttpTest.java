@@ -155,6 +155,7 @@ class ConsoleHttpTest {
     for (String path :
         new String[] {
           "/console/schedules?from=yesterday",
+          "/console/schedules?from=%2B999999999-12-31T23:59",
           "/console/schedules?status=whatever",
           "/console/payments?page=-1",
           "/console/payment?merchant=nobody&imp_uid=none",

@@ -173,9 +173,18 @@ class ConsoleQueriesTest {
     assertThat(outcomes.approved()).isGreaterThanOrEqualTo(1);
     assertThat(outcomes.declines()).containsKey("stolen_card");
 
-    server
-        .bean(io.paycron.payment.PaymentConsoleActions.class)
-        .cancel(seeded.merchantId(), seeded.paid(), Optional.of(1200L), "console", false);
+    assertThat(
+            server
+                .bean(io.paycron.payment.PaymentConsoleActions.class)
+                .cancel(
+                    seeded.merchantId(),
+                    seeded.paid(),
+                    Optional.of(new java.math.BigDecimal("1200")),
+                    new java.math.BigDecimal("5000"),
+                    "console",
+                    false)
+                .outcome())
+        .isEqualTo(io.paycron.payment.PaymentConsoleActions.Outcome.DONE);
     PaymentConsoleQueries.PaymentDetail paid =
         payments.detail(seeded.merchantId(), seeded.paid()).orElseThrow();
     assertThat(paid.payment().cancelAmount()).isEqualTo(1200);
