@@ -296,7 +296,7 @@ final class BadInputServer {
           table,
           server
               .jdbc()
-              .sql("SELECT * FROM " + table + " ORDER BY 1, 2")
+              .sql("SELECT " + columnsOf(table) + " FROM " + table + " ORDER BY 1, 2")
               .query()
               .listOfRows()
               .stream()
@@ -307,6 +307,17 @@ final class BadInputServer {
     lastSnapshot = dataVersion() == version ? tables : null;
     lastSnapshotVersion = version;
     return tables;
+  }
+
+  /**
+   * What a request may change. An endpoint's health (failing_since, disabled_*) is written by the
+   * dispatcher in the background when the fuzz endpoints' deliveries fail, whatever the request.
+   */
+  private static String columnsOf(String table) {
+    return table.equals("webhook_endpoints")
+        ? "merchant_id, endpoint_id, url, event_types, enabled, description, created_at,"
+            + " updated_at, version"
+        : "*";
   }
 
   private static long dataVersion() {
