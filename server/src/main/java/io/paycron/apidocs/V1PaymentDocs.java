@@ -136,7 +136,10 @@ class V1PaymentDocs implements EndpointDocs {
                 optional("vat_amount", amount("VAT part of the refund")),
                 optional(
                     "checksum",
-                    amount("The caller's view of the refundable balance; a mismatch refuses")),
+                    amount(
+                        "The caller's view of the refundable balance; a mismatch refuses, and"
+                            + " so does a refund still in flight, so two requests carrying the"
+                            + " same balance refund once")),
                 optional("reason", string("Why")),
                 optional("enable_webhook", bool("Send a `cancelled` webhook (default false)")),
                 optional("extra", freeObject("Accepted, not used"))))

@@ -85,8 +85,18 @@ public class CancelService {
         transactions.execute(
             tx -> {
               long now = clock.millis();
-              if (!refunds.reserveRefund(
-                  merchant.id(), payment.impUid(), amount.minorUnits(), now)) {
+              // with a checksum the balance it names must still hold when the refund is reserved
+              boolean reservedNow =
+                  command.checksum().isPresent()
+                      ? refunds.reserveRefundAtBalance(
+                          merchant.id(),
+                          payment.impUid(),
+                          amount.minorUnits(),
+                          payment.refundable().minorUnits(),
+                          now)
+                      : refunds.reserveRefund(
+                          merchant.id(), payment.impUid(), amount.minorUnits(), now);
+              if (!reservedNow) {
                 return false;
               }
               refunds.insertCancellation(

@@ -37,6 +37,28 @@ class RefundRepository {
         == 1;
   }
 
+  /**
+   * Reserves only while the balance left, counting refunds still in flight, is the one the caller
+   * saw ({@code checksum}): two requests carrying the same balance, sent at once, refund once.
+   */
+  boolean reserveRefundAtBalance(
+      String merchantId, String impUid, long amount, long expectedBalance, long now) {
+    return jdbc.sql(
+                """
+                UPDATE payments SET cancel_reserved = cancel_reserved + :amount,
+                    updated_at = :now, version = version + 1
+                WHERE merchant_id = :merchant AND imp_uid = :impUid AND status = 'PAID'
+                  AND amount - cancel_reserved >= :amount
+                  AND amount - cancel_reserved = :expected""")
+            .param("amount", amount)
+            .param("expected", expectedBalance)
+            .param("now", now)
+            .param("merchant", merchantId)
+            .param("impUid", impUid)
+            .update()
+        == 1;
+  }
+
   void releaseRefund(String merchantId, String impUid, long amount, long now) {
     jdbc.sql(
             """
