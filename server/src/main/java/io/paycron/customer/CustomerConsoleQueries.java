@@ -1,9 +1,7 @@
 package io.paycron.customer;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import io.paycron.storage.ListFilters;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -34,26 +32,18 @@ public class CustomerConsoleQueries {
   /** Newest first; merchantId and customerUid may be null (no filter). */
   public List<BillingKeyRow> billingKeys(
       String merchantId, String customerUid, int limit, int offset) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new HashMap<>();
-    if (merchantId != null) {
-      where.add("merchant_id = :merchant");
-      params.put("merchant", merchantId);
-    }
-    if (customerUid != null) {
-      where.add("customer_uid = :customer");
-      params.put("customer", customerUid);
-    }
-    params.put("limit", limit);
-    params.put("offset", offset);
+    ListFilters filters =
+        new ListFilters()
+            .whenGiven("merchant_id = :merchant", "merchant", merchantId)
+            .whenGiven("customer_uid = :customer", "customer", customerUid);
     return jdbc.sql(
             """
             SELECT merchant_id, customer_uid, pg_provider, card_name, card_number, customer_name,
                 customer_email, inserted_at, updated_at
             FROM billing_keys"""
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + filters.where()
                 + " ORDER BY inserted_at DESC, merchant_id, customer_uid LIMIT :limit OFFSET :offset")
-        .params(params)
+        .params(filters.params(limit, offset))
         .query(
             (rs, n) ->
                 new BillingKeyRow(

@@ -1,7 +1,6 @@
 package io.paycron.payment;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import io.paycron.storage.ListFilters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,23 +92,19 @@ public class PaymentConsoleQueries {
 
   /** Newest first; merchantId and status (a wire status) may be null. */
   public List<PaymentRow> list(String merchantId, String status, int limit, int offset) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new HashMap<>();
-    if (merchantId != null) {
-      where.add("merchant_id = :merchant");
-      params.put("merchant", merchantId);
-    }
+    ListFilters filters =
+        new ListFilters().whenGiven("merchant_id = :merchant", "merchant", merchantId);
     if (status != null) {
-      where.add("status = :status");
-      params.put("status", PaymentStatus.filter(status).map(Enum::name).orElse(null));
+      // an unknown status matches nothing (status = NULL)
+      filters.add(
+          "status = :status", "status", PaymentStatus.filter(status).map(Enum::name).orElse(null));
     }
-    params.put("limit", limit);
-    params.put("offset", offset);
     String sql =
-        SELECT
-            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-            + " ORDER BY started_at DESC, imp_uid LIMIT :limit OFFSET :offset";
-    return jdbc.sql(sql).params(params).query(PaymentConsoleQueries::row).list();
+        SELECT + filters.where() + " ORDER BY started_at DESC, imp_uid LIMIT :limit OFFSET :offset";
+    return jdbc.sql(sql)
+        .params(filters.params(limit, offset))
+        .query(PaymentConsoleQueries::row)
+        .list();
   }
 
   public Optional<PaymentDetail> detail(String merchantId, String impUid) {

@@ -1,9 +1,7 @@
 package io.paycron.schedule;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import io.paycron.storage.ListFilters;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -49,38 +47,28 @@ public class ScheduleConsoleQueries {
 
   /** Newest due time first. */
   public List<ScheduleRow> list(Filter filter, int limit, int offset) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new HashMap<>();
-    if (filter.merchantId() != null) {
-      where.add("merchant_id = :merchant");
-      params.put("merchant", filter.merchantId());
-    }
-    if (filter.customerUid() != null) {
-      where.add("customer_uid = :customer");
-      params.put("customer", filter.customerUid());
-    }
+    ListFilters filters =
+        new ListFilters()
+            .whenGiven("merchant_id = :merchant", "merchant", filter.merchantId())
+            .whenGiven("customer_uid = :customer", "customer", filter.customerUid());
     if (filter.status() != null) {
       ScheduleStatus status = ScheduleStatus.filter(filter.status()).orElseThrow();
-      where.add(
+      filters.add(
           status == ScheduleStatus.EXECUTED
               ? "status IN ('EXECUTED', 'EXECUTING')"
               : "status = '" + status.name() + "'");
     }
-    if (filter.fromMillis() != null) {
-      where.add("schedule_at >= :from");
-      params.put("from", filter.fromMillis());
-    }
-    if (filter.toMillis() != null) {
-      where.add("schedule_at < :to");
-      params.put("to", filter.toMillis());
-    }
-    params.put("limit", limit);
-    params.put("offset", offset);
+    filters
+        .whenGiven("schedule_at >= :from", "from", filter.fromMillis())
+        .whenGiven("schedule_at < :to", "to", filter.toMillis());
     String sql =
         SELECT
-            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + filters.where()
             + " ORDER BY schedule_at DESC, merchant_id, merchant_uid LIMIT :limit OFFSET :offset";
-    return jdbc.sql(sql).params(params).query(ScheduleConsoleQueries::row).list();
+    return jdbc.sql(sql)
+        .params(filters.params(limit, offset))
+        .query(ScheduleConsoleQueries::row)
+        .list();
   }
 
   /*

@@ -1,10 +1,8 @@
 package io.paycron.subscription;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import io.paycron.storage.ListFilters;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,24 +46,19 @@ public class SubscriptionConsoleQueries {
 
   /** Newest first; merchantId and status may be null (no filter). */
   public List<SubscriptionRow> list(String merchantId, String status, int limit, int offset) {
-    List<String> where = new ArrayList<>();
-    Map<String, Object> params = new HashMap<>();
-    if (merchantId != null) {
-      where.add("merchant_id = :merchant");
-      params.put("merchant", merchantId);
-    }
-    if (status != null) {
-      where.add("status = :status");
-      params.put("status", status.toUpperCase(Locale.ROOT));
-    }
-    params.put("limit", limit);
-    params.put("offset", offset);
+    ListFilters filters =
+        new ListFilters()
+            .whenGiven("merchant_id = :merchant", "merchant", merchantId)
+            .whenGiven(
+                "status = :status",
+                "status",
+                status == null ? null : status.toUpperCase(Locale.ROOT));
     return jdbc.sql(
             SELECT
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + filters.where()
                 + " ORDER BY created_at DESC, merchant_id, subscription_id"
                 + " LIMIT :limit OFFSET :offset")
-        .params(params)
+        .params(filters.params(limit, offset))
         .query(SubscriptionConsoleQueries::row)
         .list();
   }
