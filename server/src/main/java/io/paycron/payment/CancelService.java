@@ -11,6 +11,7 @@ import io.paycron.web.ApiException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -86,17 +87,12 @@ public class CancelService {
             tx -> {
               long now = clock.millis();
               // with a checksum the balance it names must still hold when the refund is reserved
-              boolean reservedNow =
+              OptionalLong expected =
                   command.checksum().isPresent()
-                      ? refunds.reserveRefundAtBalance(
-                          merchant.id(),
-                          payment.impUid(),
-                          amount.minorUnits(),
-                          payment.refundable().minorUnits(),
-                          now)
-                      : refunds.reserveRefund(
-                          merchant.id(), payment.impUid(), amount.minorUnits(), now);
-              if (!reservedNow) {
+                      ? OptionalLong.of(payment.refundable().minorUnits())
+                      : OptionalLong.empty();
+              if (!refunds.reserveRefund(
+                  merchant.id(), payment.impUid(), amount.minorUnits(), expected, now)) {
                 return false;
               }
               refunds.insertCancellation(

@@ -2,6 +2,7 @@ package io.paycron.payment;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,41 +23,31 @@ class RefundRepository {
    * Reserves a refund against the balance in one statement, so two concurrent cancels can never
    * refund more than was paid. Returns false when the balance does not cover it.
    */
-  boolean reserveRefund(String merchantId, String impUid, long amount, long now) {
-    return jdbc.sql(
-                """
-                UPDATE payments SET cancel_reserved = cancel_reserved + :amount,
-                    updated_at = :now, version = version + 1
-                WHERE merchant_id = :merchant AND imp_uid = :impUid AND status = 'PAID'
-                  AND amount - cancel_reserved >= :amount""")
-            .param("amount", amount)
-            .param("now", now)
-            .param("merchant", merchantId)
-            .param("impUid", impUid)
-            .update()
-        == 1;
-  }
-
   /**
-   * Reserves only while the balance left, counting refunds still in flight, is the one the caller
-   * saw ({@code checksum}): two requests carrying the same balance, sent at once, refund once.
+   * Reserves {@code amount} of the balance for a refund. With {@code expectedBalance} (a caller's
+   * checksum) it reserves only while the balance left, counting refunds still in flight, is that
+   * one: two requests carrying the same balance, sent at once, refund once.
    */
-  boolean reserveRefundAtBalance(
-      String merchantId, String impUid, long amount, long expectedBalance, long now) {
-    return jdbc.sql(
+  boolean reserveRefund(
+      String merchantId, String impUid, long amount, OptionalLong expectedBalance, long now) {
+    var statement =
+        jdbc.sql(
                 """
                 UPDATE payments SET cancel_reserved = cancel_reserved + :amount,
                     updated_at = :now, version = version + 1
                 WHERE merchant_id = :merchant AND imp_uid = :impUid AND status = 'PAID'
-                  AND amount - cancel_reserved >= :amount
-                  AND amount - cancel_reserved = :expected""")
+                  AND amount - cancel_reserved >= :amount"""
+                    + (expectedBalance.isPresent()
+                        ? " AND amount - cancel_reserved = :expected"
+                        : ""))
             .param("amount", amount)
-            .param("expected", expectedBalance)
             .param("now", now)
             .param("merchant", merchantId)
-            .param("impUid", impUid)
-            .update()
-        == 1;
+            .param("impUid", impUid);
+    if (expectedBalance.isPresent()) {
+      statement = statement.param("expected", expectedBalance.getAsLong());
+    }
+    return statement.update() == 1;
   }
 
   void releaseRefund(String merchantId, String impUid, long amount, long now) {
