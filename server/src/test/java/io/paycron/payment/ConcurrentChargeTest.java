@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paycron.sandbox.SandboxGateway;
 import io.paycron.support.ApiClient;
 import io.paycron.support.ApiClient.Answer;
+import io.paycron.support.AtOnce;
 import io.paycron.support.Cards;
 import io.paycron.support.Servers;
 import io.paycron.support.TestDatabase;
 import io.paycron.support.TestServer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,23 +43,8 @@ class ConcurrentChargeTest {
         Map.of("customer_uid", customerUid, "merchant_uid", merchantUid, "amount", 8900);
 
     int threads = 50;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<Answer>> futures = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return api.postJson("/subscribe/payments/again", body);
-              }));
-    }
-    start.countDown();
-    List<Answer> answers = new ArrayList<>();
-    for (Future<Answer> future : futures) {
-      answers.add(future.get());
-    }
-    pool.shutdown();
+    List<Answer> answers =
+        AtOnce.call(threads, () -> api.postJson("/subscribe/payments/again", body));
 
     assertThat(answers).allSatisfy(a -> assertThat(a.status()).isEqualTo(200));
     List<Answer> charged = answers.stream().filter(a -> a.code() == 0).toList();

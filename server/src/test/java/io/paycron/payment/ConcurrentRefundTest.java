@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paycron.support.ApiClient;
 import io.paycron.support.ApiClient.Answer;
+import io.paycron.support.AtOnce;
 import io.paycron.support.Cards;
 import io.paycron.support.Servers;
 import io.paycron.support.TestDatabase;
 import io.paycron.support.TestServer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -60,23 +56,7 @@ class ConcurrentRefundTest {
         Map.of("imp_uid", impUid, "amount", 1_000, "checksum", 10_000, "reason", "double click");
 
     int threads = 10;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    List<Future<Answer>> futures = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return api.postJson("/payments/cancel", refund);
-              }));
-    }
-    start.countDown();
-    List<Answer> answers = new ArrayList<>();
-    for (Future<Answer> future : futures) {
-      answers.add(future.get());
-    }
-    pool.shutdown();
+    List<Answer> answers = AtOnce.call(threads, () -> api.postJson("/payments/cancel", refund));
 
     assertThat(answers.stream().filter(a -> a.code() == 0)).hasSize(1);
     assertThat(answers.stream().filter(a -> a.code() == 1)).hasSize(threads - 1);
